@@ -1,0 +1,44 @@
+// The URI scheme of design.md: one place that builds record URIs and the hash IRIs of nodes inside a record.
+import { LdpubError } from '../errors.js';
+
+export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+export const MAX_ID_LENGTH = 200;
+
+/** True when `id` may name a record (and is safe as a path segment). */
+export function isValidId(id: string): boolean {
+  return id.length > 0 && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id) && id !== '.' && id !== '..';
+}
+
+export function assertValidId(id: string, record = id): void {
+  if (!isValidId(id)) {
+    throw new LdpubError('LDPUB_BAD_ID', 'a record id must match [A-Za-z0-9._-]+ (at most 200 characters)', {
+      record,
+      field: 'id',
+      value: id,
+    });
+  }
+}
+
+/** The base URI without a trailing slash. */
+export function normalizeBase(base: string): string {
+  return base.replace(/\/+$/, '');
+}
+
+export function recordIri(base: string, id: string): string {
+  return `${normalizeBase(base)}/record/${id}`;
+}
+
+/** The hash IRIs of a record's inner nodes: `#author-1`, `#periodical`, `#volume`, `#issue`, `#doi`. */
+export const node = {
+  author: (record: string, n: number) => `${record}#author-${n}`,
+  contributor: (record: string, n: number) => `${record}#contributor-${n}`,
+  periodical: (record: string) => `${record}#periodical`,
+  volume: (record: string) => `${record}#volume`,
+  issue: (record: string) => `${record}#issue`,
+  doi: (record: string) => `${record}#doi`,
+};
+
+/** The DOI resolver IRI, with characters that are not allowed in an IRI percent-encoded (SICI DOIs carry `<>;()`). */
+export function doiIri(doi: string): string {
+  return `https://doi.org/${encodeURI(doi).replace(/[#?;()<>[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
+}

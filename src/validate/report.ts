@@ -1,0 +1,31 @@
+// The typed SHACL validation report: violations are data, returned rather than thrown.
+
+export type Severity = 'Violation' | 'Warning' | 'Info';
+
+export interface ValidationResult {
+  severity: Severity;
+  /** IRI (or `_:label`) of the node that failed. */
+  focusNode: string;
+  /** The property path as an IRI, when the result is for a property shape with a predicate path. */
+  path?: string;
+  /** The path in words for a cataloguer: "ISSN", "DOI", "title". */
+  field?: string;
+  /** The offending value as it appears in the data (lexical form or IRI). */
+  value?: string;
+  message: string;
+  /** IRI of the SHACL constraint component, e.g. `http://www.w3.org/ns/shacl#PatternConstraintComponent`. */
+  constraintComponent: string;
+  /** IRI (or `_:label`) of the shape that produced the result. */
+  sourceShape?: string;
+}
+
+export interface ValidationReport {
+  /** SHACL's sh:conforms: true only when there are no results at all. */
+  conforms: boolean;
+  results: ValidationResult[];
+}
+
+/** True when nothing blocks publication: warnings and infos alone do not. */
+export function isPublishable(report: ValidationReport): boolean {
+  return !report.results.some((r) => r.severity === 'Violation');
+}
