@@ -47,7 +47,7 @@ function notARecord(message: string, value: string): LdpubError {
 
 /** Throws for empty text, binary junk and markup: the structural checks made before any field is read. */
 function refuseNonText(text: string): void {
-  if (text.trim() === '') throw notARecord('is empty: a catalog record has a title and Label:value fields', text);
+  if (text.trim() === '') throw notARecord('is empty: a catalog record has a title and Label:value fields', '');
   const head = text.slice(0, 2048);
   const junk = head.match(BINARY_CHAR);
   if (head.includes('\u0000') || (junk !== null && junk.length * 20 > head.length)) {
