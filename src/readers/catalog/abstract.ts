@@ -30,7 +30,7 @@ const HEADING_WORDS: ReadonlySet<string> = new Set(HEADINGS.map((h) => h.toLower
 // and only when it is glued to a capitalised word ("BackgroundPrimary") or followed by a colon ("Methods: We").
 // "Methods were…" or "…the Background of…" in prose never match.
 const HEADING_AT_SENTENCE_START = new RegExp(
-  `(?:^|(?<=[.!?…)\\]]\\s+))(${ALTERNATION})(?:(?=\\p{Lu})|\\s*:\\s*)`,
+  `(^|[.!?…)\\]]\\s+)(${ALTERNATION})(?:(?=\\p{Lu})|\\s*:\\s*)`,
   'gu',
 );
 const SPACES = /\s+/g;
@@ -48,11 +48,11 @@ export function splitAbstract(summary: string): AbstractSection[] {
   let heading: string | undefined;
   let from = 0;
   for (const m of text.matchAll(HEADING_AT_SENTENCE_START)) {
-    const at = m.index;
+    const at = m.index + (m[1] as string).length;
     const before = text.slice(from, at).trim();
     if (before !== '' || heading !== undefined) sections.push(section(heading, before));
-    heading = m[1];
-    from = at + m[0].length;
+    heading = m[2];
+    from = m.index + m[0].length;
   }
   sections.push(section(heading, text.slice(from).trim()));
   return sections;

@@ -30,6 +30,8 @@ const NOISE: ReadonlySet<string> = new Set([
   'no tags, be the first to tag this record!', 'description',
 ]);
 
+const NOISE_MAX = Math.max(...[...NOISE].map((n) => n.length));
+
 // A known label is recognised anywhere; another `Word Word:` label only once the fields have begun,
 // so that a title such as "Workers and the City: Rethinking…" is not taken for a field.
 const LABEL_LINE = /^([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s?:\s*(.*)$/;
@@ -70,7 +72,7 @@ export function splitRecordPage(raw: string): RecordPage {
   let sawKnown = false;
   for (const rawLine of text.split(LINE_BREAK)) {
     const line = rawLine.trim();
-    if (line === '' || NOISE.has(line.toLowerCase())) continue;
+    if (line === '' || (line.length <= NOISE_MAX && NOISE.has(line.toLowerCase()))) continue;
     const m = LABEL_LINE.exec(line);
     if (m) {
       const label = m[1] as string;
