@@ -1,0 +1,67 @@
+// The shared page shell: doctype, head essentials, the inline stylesheet, and the header/main/footer landmarks.
+import { html, raw, type SafeHtml } from './escape.js';
+import { STYLESHEET } from './style.js';
+
+export interface LayoutOptions {
+  /** BCP 47 tag for `<html lang>`. */
+  lang: string;
+  title: string;
+  description?: string;
+  /** Extra `<head>` elements: meta tags, links, the JSON-LD block. */
+  head?: SafeHtml;
+  main: SafeHtml;
+  /** The site root, for the header's home link ("/" when not given). */
+  home?: string;
+  siteName?: string;
+}
+
+export const DEFAULT_SITE_NAME = 'ldpub';
+
+/** A whole document. The body needs no script and the head loads nothing: the favicon is an empty data: URL. */
+export function layout(options: LayoutOptions): string {
+  const home = options.home ?? '/';
+  const site = options.siteName ?? DEFAULT_SITE_NAME;
+  const page = html`<!DOCTYPE html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title}</title>
+${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+<link rel="icon" href="data:,">
+<style>${raw(STYLESHEET)}</style>
+${options.head ?? ''}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<div class="wrap">
+<a class="brand" href="${home}">${site}</a>
+<nav aria-label="Site">
+<ul>
+<li><a href="${home}">All records</a></li>
+<li><a href="${`${trimSlash(home)}/.well-known/void`}">Dataset description</a></li>
+<li><a href="${`${trimSlash(home)}/oai?verb=Identify`}">OAI-PMH</a></li>
+</ul>
+</nav>
+</div>
+</header>
+<main id="main">
+<div class="wrap">
+${options.main}
+</div>
+</main>
+<footer class="site">
+<div class="wrap">
+<p>Published by ${site} as linked data: every page is also available as RDF (Turtle, JSON-LD, N-Triples, RDF/XML).</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+  return page.value;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { parseAs, canonical } from '../helpers/graph.js';
+import { writeJsonLd } from '../../src/formats/jsonld.js';
+import { STYLESHEET, STYLESHEET_HASH } from '../../src/html/style.js';
+import { contentSecurityPolicy } from '../../src/html/csp.js';
+import { createHash } from 'node:crypto';
+import { elementText, jsonLdText, metaValues, validationErrors } from './dom.js';
+import { hostileRecord, inputFor, recordPage, seedInput, XSS_ID } from './pages.js';
+import { SEED_IRI } from '../helpers/fixtures.js';
+
+const seed = seedInput();
+const page = await recordPage(seed);
+
+describe('the seed record page: Highwire tags for Google Scholar', () => {
+  it.each([
+    ['citation_title', [seed.record.title]],
+    ['citation_publication_date', ['2023']],
+    ['citation_journal_title', ['Clinical medicine insights. Case reports']],
+    ['citation_issn', ['1179-5476']],
+    ['citation_volume', ['16']],
+    ['citation_issue', []],
+    ['citation_firstpage', ['11795476231171891']],
+    ['citation_lastpage', []],
+    ['citation_doi', ['10.1177/11795476231171891']],
+    ['citation_language', ['en']],
+    ['citation_abstract_html_url', [SEED_IRI]],
+  ])('%s', (name, expected) => {
+    expect(metaValues(page, name)).toEqual(expected);
+  });
+
+  it('lists the seven authors in order as "Family, Given"', () => {
+    expect(metaValues(page, 'citation_author')).toEqual([
+      'Kanda, Yutaro',
+      'Kakiuchi, Yuji',
+      'Yurube, Takashi',
+      'Takeoka, Yoshiki',
+      'Miyazaki, Kunihiko',
+      'Kuroda, Ryosuke',
+      'Kakutani, Kenichiro',
+    ]);
+  });
+});
+
+describe('the seed record page: other head metadata', () => {
+  it.each([
+    ['DC.title', [seed.record.title]],
+    ['DC.date', ['2023']],
+    ['DC.language', ['en']],
+    ['DC.identifier', [SEED_IRI, 'https://doi.org/10.1177/11795476231171891']],
+    ['og:type', ['article']],
+    ['og:url', [SEED_IRI]],
+    ['og:title', [seed.record.title]],
+    ['og:site_name', ['ldpub']],
+  ])('%s', (name, expected) => {
+    expect(metaValues(page, name)).toEqual(expected);
+  });
+
+  it('has lang, title, canonical, DC schema link, alternates and signposting', () => {
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(elementText(page, 'title')).toBe(seed.record.title);
+    expect(page).toContain(`<link rel="canonical" href="${SEED_IRI}">`);
+    expect(page).toContain('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">');
+    for (const [ext, type] of [['ttl', 'text/turtle'], ['jsonld', 'application/ld+json'], ['nt', 'application/n-triples'], ['rdf', 'application/rdf+xml']]) {
+      expect(page).toContain(`<link rel="alternate" href="${SEED_IRI}.${ext}" type="${type}">`);
+      expect(page).toContain(`<link rel="describedby" href="${SEED_IRI}.${ext}" type="${type}">`);
+    }
+    expect(page).toContain('<link rel="cite-as" href="https://doi.org/10.1177/11795476231171891">');
+    expect(page).toContain('<link rel="type" href="http://schema.org/ScholarlyArticle">');
+    expect(page).toContain('<link rel="type" href="http://schema.org/AboutPage">');
+    expect(metaValues(page, 'description')[0]).toMatch(/^Background: Primary spinal osteosarcoma/);
+  });
+});
+
+describe('the seed record page: body', () => {
+  it('shows one h1, the journal line, the DOI link and the abstract headings in order', () => {
+    expect(page.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(elementText(page, 'h1')).toBe(seed.record.title);
+    expect(page).toContain('<cite>Clinical medicine insights. Case reports</cite> · Volume 16 · Article 11795476231171891 · <time datetime="2023">2023</time>');
+    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https://doi.org/10.1177/11795476231171891</a>');
+    expect([...page.matchAll(/<h3>([^<]*)<\/h3>/g)].map((m) => m[1])).toEqual(['Background', 'Case presentation', 'Conclusions']);
+    expect(page).toContain('<span lang="en">English</span>');
+    expect(page).toContain(`<a href="${SEED_IRI}/validation">Validation report</a>`);
+  });
+
+  it('cites the record', () => {
+    expect(page).toContain(
+      '<p class="citation">Kanda Y, Kakiuchi Y, Yurube T, Takeoka Y, Miyazaki K, Kuroda R, et al. The Combination of Separation Surgery',
+    );
+    expect(page).toContain('Clinical medicine insights. Case reports. 2023;16:11795476231171891. doi:10.1177/11795476231171891</p>');
+  });
+
+  it('has header, nav, main and footer landmarks, and no executable script', () => {
+    for (const tag of ['<header', '<nav', '<main', '<footer']) expect(page).toContain(tag);
+    expect(page.match(/<script/g)).toEqual(['<script']);
+  });
+});
+
+describe('the JSON-LD block', () => {
+  it('uses the schema.org context and expresses the same graph as the .jsonld representation', async () => {
+    const text = jsonLdText(page);
+    expect(JSON.parse(text)['@context']).toBe('https://schema.org');
+    const fromPage = await canonical(await parseAs('application/ld+json', text));
+    const fromJsonLd = await canonical(await parseAs('application/ld+json', await writeJsonLd(seed.quads, seed.iri)));
+    expect(fromPage).toBe(fromJsonLd);
+    expect(fromPage).toBe(await canonical(seed.quads));
+  });
+});
+
+describe('a record whose fields hold markup', () => {
+  const hostile = hostileRecord();
+  const input = inputFor(hostile, XSS_ID);
+
+  it('renders every field as text', async () => {
+    const xss = await recordPage(input);
+    expect(xss.match(/<script/g)).toEqual(['<script']);
+    expect(xss.match(/<\/script>/g)).toEqual(['</script>']);
+    expect(xss).not.toMatch(/<(img|svg|b|i)[\s>]/);
+    expect(xss).not.toContain('<!-- end');
+    expect(elementText(xss, 'title')).toBe(hostile.title);
+    expect(elementText(xss, 'h1')).toBe(hostile.title);
+    expect(metaValues(xss, 'citation_title')).toEqual([hostile.title]);
+    expect(metaValues(xss, 'citation_author')[0]).toBe(`O'Brien <b>bold</b>, "Eve" & <i>Mallory</i>`);
+    expect(metaValues(xss, 'citation_volume')).toEqual([hostile.container?.volume]);
+  });
+
+  it('keeps the JSON-LD block closed and the graph intact', async () => {
+    const xss = await recordPage(input);
+    const text = jsonLdText(xss);
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(await canonical(await parseAs('application/ld+json', text))).toBe(await canonical(input.quads));
+  });
+
+  it('is valid HTML', async () => {
+    expect(await validationErrors(await recordPage(input))).toEqual([]);
+  });
+});
+
+describe('HTML validity and the CSP', () => {
+  it('the seed page has no html-validate errors', async () => {
+    expect(await validationErrors(page)).toEqual([]);
+  });
+
+  it('allows exactly the inline stylesheet, by hash, and no script', () => {
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1];
+    expect(style).toBe(STYLESHEET);
+    const hash = `'sha256-${createHash('sha256').update(style ?? '').digest('base64')}'`;
+    expect(hash).toBe(STYLESHEET_HASH);
+    const csp = contentSecurityPolicy();
+    expect(csp).toContain(`style-src ${hash}`);
+    expect(csp).toMatch(/^default-src 'none'/);
+    expect(csp).not.toMatch(/script-src|unsafe/);
+  });
+});
