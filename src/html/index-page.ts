@@ -95,8 +95,10 @@ export function renderIndexPage(entries: readonly IndexEntry[], context: IndexPa
 <p class="count" role="status">${count}${query ? html` <a href="${`${context.base}/`}">Show all</a>` : ''}</p>
 ${shown.length ? html`<ol class="records">\n${shown.map(entryItem)}</ol>\n` : html`<p>No record matches.</p>\n`}${more}<section aria-labelledby="machines"><h2 id="machines">For machines</h2>
 <p>Every record URI answers by content negotiation. Ask for RDF with an <code>Accept</code> header, or add an extension (<code>.ttl</code>, <code>.jsonld</code>, <code>.nt</code>, <code>.rdf</code>):</p>
-<pre><code>curl -H 'Accept: text/turtle' ${sample}
-curl -H 'Accept: application/ld+json' ${sample}
+<pre><code>curl -H 'Accept: text/turtle' \\
+  ${sample}
+curl -H 'Accept: application/ld+json' \\
+  ${sample}
 curl ${sample}.nt</code></pre>
 <h3>Harvesting endpoints</h3>
 <ul class="links">

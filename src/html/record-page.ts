@@ -81,7 +81,6 @@ function abstractSection(record: Record): SafeHtml | '' {
 function facts(record: Record): SafeHtml {
   const rows: SafeHtml[] = [];
   const row = (term: string, value: SafeHtml | string) => rows.push(html`<dt>${term}</dt><dd>${value}</dd>\n`);
-  if (record.genre) row('Type', record.genre);
   if (record.container?.issns.length) row(record.container.issns.length > 1 ? 'ISSNs' : 'ISSN', record.container.issns.join(', '));
   if (record.isbns.length) row(record.isbns.length > 1 ? 'ISBNs' : 'ISBN', record.isbns.join(', '));
   if (record.publisher) row('Publisher', record.publisher);

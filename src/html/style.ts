@@ -40,9 +40,10 @@ ul.links{padding-left:1.25rem;margin:.25rem 0 1rem}
 ul.links li{margin:.2rem 0}
 .type{color:var(--muted);font-size:.875rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.875rem}
-pre{background:var(--panel);border:1px solid var(--rule);padding:.75rem 1rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:.5rem 0 1rem}
+pre{background:var(--panel);border:1px solid var(--rule);padding:.75rem 1rem;white-space:pre-wrap;word-break:break-all;margin:.5rem 0 1rem}
 ol.records{list-style:none;padding:0;margin:0}
 ol.records li{padding:.75rem 0;border-bottom:1px solid var(--rule)}
+ol.records li:last-child{border-bottom:0}
 ol.records .title{font-weight:600;overflow-wrap:break-word}
 ol.records .meta{color:var(--muted);font-size:.9375rem;margin:0}
 form.filter{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:0 0 1rem}
@@ -51,7 +52,7 @@ form.filter input{font:inherit;flex:1 1 14rem;min-width:0;padding:.4rem .6rem;bo
 form.filter button{font:inherit;padding:.4rem 1rem;border:1px solid var(--link);border-radius:4px;background:var(--link);color:var(--bg);cursor:pointer}
 .count{color:var(--muted)}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.875rem;padding:1rem 0 2rem}
-@media (max-width:30rem){body{font-size:1rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
+@media (max-width:30rem){body{font-size:1rem}.wrap{padding:0 1rem}}
 @media print{header.site,footer.site,nav,.skip{display:none}a{color:inherit}}
 `.trim();
 

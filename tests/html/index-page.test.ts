@@ -43,7 +43,7 @@ describe('the index page', () => {
     for (const path of ['/oai?verb=Identify', '/sitemap.xml', '/dump.nt', '/dump.jsonld', '/.well-known/void', '/records']) {
       expect(page).toContain(`href="${TEST_BASE}${path}"`);
     }
-    expect(page).toContain(`curl -H 'Accept: text/turtle' ${SEED_IRI}\n`);
+    expect(page).toContain(`curl -H 'Accept: text/turtle' \\\n  ${SEED_IRI}\n`);
   });
 
   it('escapes record fields and the query', () => {
