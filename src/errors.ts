@@ -10,6 +10,8 @@ export const ErrorCodes = {
   LDPUB_BAD_SHAPES: 'The shapes cannot be loaded or use a constraint the engine cannot evaluate',
   LDPUB_IO: 'A file could not be read or written',
   LDPUB_USAGE: 'The command line is not valid',
+  LDPUB_UNKNOWN_STYLE: 'The requested citation style is not shipped (the message lists the available ones)',
+  LDPUB_UNKNOWN_LOCALE: 'The requested citation locale is not shipped (the message lists the available ones)',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
