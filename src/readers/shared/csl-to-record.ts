@@ -21,9 +21,9 @@ export interface CslMappingOptions extends NameOptions {
 /** CSL fields kept as notes because the Record has no field of its own for them. */
 const NOTE_FIELDS = ['note', 'edition', 'publisher-place', 'collection-title'] as const;
 
-/** A page value that is an eLocator rather than a page: "e0229874", or six or more digits. */
+/** A page value that is an eLocator rather than a page: "e0229874", "2015JE004895", or six or more digits. */
 function looksLikeArticleNumber(page: string): boolean {
-  return /^[A-Za-z]+\d{3,}$/.test(page) || /^\d{6,}$/.test(page);
+  return /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9.]{5,}$/.test(page) || /^\d{6,}$/.test(page);
 }
 
 export function locatorOf(page: string | undefined, number: string | undefined): Locator | undefined {
