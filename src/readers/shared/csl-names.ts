@@ -22,7 +22,8 @@ export function cslAgent(name: unknown, options: NameOptions = {}): Agent | unde
   const family = [text(name['dropping-particle']), text(name['non-dropping-particle']), text(name.family)]
     .filter(Boolean)
     .join(' ');
-  const given = [text(name.given), text(name.suffix)].filter(Boolean).join(', ');
+  // A suffix ("Jr.") has no place in the Record's names and is left out rather than glued to the given names.
+  const given = text(name.given);
   if (!family) {
     const initials = options.literalWithInitialsIsPerson ? FAMILY_THEN_INITIALS.exec(literal) : null;
     if (initials?.[1] && initials[2]) return { kind: 'person', family: initials[1], given: initials[2].trim() };

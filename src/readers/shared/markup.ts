@@ -11,9 +11,12 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Inline markup (italics, super- and subscripts) joins its neighbours; any other tag separates words. */
+const INLINE_TAG = /<\/?(?:jats:)?(?:i|b|em|strong|sup|sub|sc|span|u|italic|bold|underline|scp)\b[^>]*>/gi;
+
 /** Removes tags, decodes entities and collapses white space. */
 export function plainText(markup: string): string {
-  return decodeEntities(markup.replace(/<[^>]*>/g, ' '))
+  return decodeEntities(markup.replace(INLINE_TAG, '').replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .replace(/\s+([.,;:!?)\]])/g, '$1')
     .replace(/([(\[])\s+/g, '$1')
