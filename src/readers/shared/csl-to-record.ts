@@ -62,7 +62,7 @@ export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Rec
   if (container.title || container.volume || container.issue || container.issns.length > 0) record.container = container;
 
   const number = record.type === 'article' || record.type === 'preprint' ? firstString(item.number) : undefined;
-  const locator = locatorOf(firstString(item.page), number);
+  const locator = locatorOf(firstString(item.page) ?? firstString(item['page-first']), number);
   if (locator) record.locator = locator;
 
   const date = cslDateText(item.issued);
