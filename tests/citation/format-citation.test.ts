@@ -28,7 +28,7 @@ function errorOf(f: () => unknown): LdpubError {
 describe('formatCitation', () => {
   it('ships the required styles and locales', () => {
     for (const s of ['apa', 'vancouver', 'chicago', 'harvard', 'ieee', 'mla', 'nature']) expect(listStyles()).toContain(resolveStyle(s));
-    for (const l of ['en-US', 'de-DE', 'fr-FR']) expect(listLocales()).toContain(l);
+    for (const l of ['en-US', 'en-GB', 'de-DE', 'fr-FR']) expect(listLocales()).toContain(l);
   });
 
   it.each(listStyles())('formats the seed in %s as its golden text', (style) => {
@@ -39,6 +39,8 @@ describe('formatCitation', () => {
     ['vancouver', 'de-DE'],
     ['apa', 'fr-FR'],
     ['chicago', 'de-DE'],
+    ['harvard', 'en-GB'],
+    ['chicago', 'en-GB'],
   ])('formats the seed in %s with locale %s', (style, locale) => {
     expectGolden(`seed.${resolveStyle(style)}.${locale}.txt`, formatCitation(seed, ctx, { style, locale }));
   });
@@ -58,6 +60,11 @@ describe('formatCitation', () => {
   it('gives different text for APA, MLA and Vancouver', () => {
     const texts = ['apa', 'mla', 'vancouver'].map((style) => formatCitation(seed, ctx, { style }));
     expect(new Set(texts).size).toBe(3);
+  });
+
+  it('uses British quotation marks with en-GB', () => {
+    expect(formatCitation(seed, ctx, { style: 'chicago', locale: 'en-GB' })).toContain('2023. ‘The Combination');
+    expect(formatCitation(seed, ctx, { style: 'chicago', locale: 'en-US' })).toContain('2023. “The Combination');
   });
 
   it('uses the locale: German "u. a." for et al. in Vancouver', () => {
