@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Record } from '../../src/model/record.js';
+import { mapRecord } from '../../src/rdf/map-record.js';
 import { readRecords } from '../../src/readers/index.js';
 
 const read = (dir: string, file: string, as = file) =>
@@ -103,5 +104,34 @@ describe('choosing the reader', () => {
   ])('reads %s', (_what, dir, file, as) => {
     const [r] = read(dir, file, as);
     expect(r!.title).toBe('Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth');
+  });
+});
+
+describe('mapping what the format readers produce', () => {
+  const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+  const classOf = (r: Record) => {
+    const iri = 'https://example.org/record/r1';
+    return mapRecord(r, { iri })
+      .filter((q) => q.subject.value === iri && q.predicate.value === RDF_TYPE)
+      .map((q) => q.object.value);
+  };
+
+  it.each([
+    ['csl-json', 'commonmeta-csl-list.json'],
+    ['crossref', 'commonmeta-crossref-list_missing_doi.json'],
+    ['crossref', 'elife-01567.json'],
+    ['bibtex', 'elife-01567.bib'],
+    ['ris', 'rispy-example_full.ris'],
+  ])('maps every article of %s/%s to a schema:ScholarlyArticle', (dir, file) => {
+    const articles = read(dir, file).filter((r) => r.type === 'article');
+    expect(articles.length).toBeGreaterThan(0);
+    for (const r of articles) expect(classOf(r)).toEqual(['http://schema.org/ScholarlyArticle']);
+  });
+
+  it.each([
+    ['csl-json', 'dryad-8515-dataset.json', 'http://schema.org/Dataset'],
+    ['bibtex', 'complete-inbook.bib', 'http://schema.org/Chapter'],
+  ])('maps %s/%s to %s, not to ScholarlyArticle', (dir, file, cls) => {
+    expect(classOf(read(dir, file)[0]!)).toEqual([cls]);
   });
 });
