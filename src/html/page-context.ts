@@ -3,6 +3,7 @@ import type { Quad } from '@rdfjs/types';
 import type { Format } from '../formats/format.js';
 import type { Record } from '../model/record.js';
 import { doiIri } from '../rdf/iris.js';
+import { formatCitation } from '../citation/index.js';
 
 export interface FormatLink {
   label: string;
@@ -28,8 +29,8 @@ export interface RecordPageContext {
   formats: FormatLink[];
   /** Citation downloads (CSL-JSON, BibTeX, RIS, formatted text) once registered. */
   citations?: CitationLink[];
-  /** A formatted citation to show in "Cite this" instead of the built-in plain one. */
-  citationText?: string;
+  /** A formatted citation (plain text) and its style's name, shown in "Cite this"; a built-in plain one otherwise. */
+  citation?: { style: string; text: string };
   validationUrl: string;
   /** The Link header's links; those other than rel="alternate" are mirrored as `<link>` elements in the head. */
   linkHeaderLinks: TypedLink[];
@@ -71,16 +72,28 @@ export function signpostingLinks(
   return links;
 }
 
+/** The record in APA style by the shipped CSL style, or undefined when citeproc cannot format it. */
+export function apaCitation(input: { id: string; iri: string; record: Record }): { style: string; text: string } | undefined {
+  try {
+    const text = formatCitation(input.record, { id: input.id, uri: input.iri }, { style: 'apa' });
+    return text ? { style: 'APA', text } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole page context from the registry's formats: what the server passes to renderRecordPage. */
 export function recordPageContext(
-  input: { iri: string; base: string; record: Record; quads: readonly Quad[] },
+  input: { id: string; iri: string; base: string; record: Record; quads: readonly Quad[] },
   formats: readonly Format[],
   options: { linkset?: string; siteName?: string; linkHeaderLinks?: TypedLink[] } = {},
 ): RecordPageContext {
   const link = (f: Format) => ({ label: f.label, mediaType: f.mediaType, url: formatUrl(input.iri, f) });
+  const citation = apaCitation(input);
   return {
     formats: formats.filter((f) => f.kind === 'rdf').map(link),
     citations: formats.filter((f) => f.kind === 'citation').map(link),
+    ...(citation ? { citation } : {}),
     validationUrl: `${input.iri}/validation`,
     linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input, formats, options.linkset),
     home: `${input.base}/`,

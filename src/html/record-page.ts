@@ -95,7 +95,7 @@ function citeThis(record: Record, page: RecordPageContext): SafeHtml {
     ? html`<p>Download the reference:</p>\n<ul class="links">${page.citations.map((c) => html`<li><a href="${c.url}"${c.mediaType ? html` type="${c.mediaType}"` : ''}>${c.label}</a></li>`)}</ul>\n`
     : '';
   return html`<section aria-labelledby="cite"><h2 id="cite">Cite this</h2>
-<p class="citation">${page.citationText ?? plainCitation(record)}</p>
+${page.citation ? html`<p class="style">${page.citation.style}</p>\n` : ''}<p class="citation">${page.citation?.text ?? plainCitation(record)}</p>
 ${downloads}</section>\n`;
 }
 

@@ -35,6 +35,7 @@ dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
 .subjects{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.35rem}
 .subjects li{background:var(--panel);border:1px solid var(--rule);border-radius:999px;padding:0 .6rem;font-size:.9375rem}
+.style{color:var(--muted);font-size:.875rem;margin:.5rem 0 0}
 .citation{background:var(--panel);border-left:4px solid var(--rule);padding:.75rem 1rem;margin:.5rem 0 1rem;overflow-wrap:anywhere}
 ul.links{padding-left:1.25rem;margin:.25rem 0 1rem}
 ul.links li{margin:.2rem 0}

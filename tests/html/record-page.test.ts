@@ -5,8 +5,10 @@ import { STYLESHEET, STYLESHEET_HASH } from '../../src/html/style.js';
 import { contentSecurityPolicy } from '../../src/html/csp.js';
 import { createHash } from 'node:crypto';
 import { elementText, jsonLdText, metaValues, validationErrors } from './dom.js';
-import { hostileRecord, inputFor, recordPage, seedInput, XSS_ID } from './pages.js';
-import { SEED_IRI } from '../helpers/fixtures.js';
+import { contextFor, hostileRecord, inputFor, recordPage, seedInput, XSS_ID } from './pages.js';
+import { renderRecordPage } from '../../src/html/record-page.js';
+import { escapeHtml } from '../../src/html/escape.js';
+import { fixtureText, SEED_IRI } from '../helpers/fixtures.js';
 
 const seed = seedInput();
 const page = await recordPage(seed);
@@ -82,11 +84,18 @@ describe('the seed record page: body', () => {
     expect(page).toContain(`<a href="${SEED_IRI}/validation">Validation report</a>`);
   });
 
-  it('cites the record', () => {
-    expect(page).toContain(
+  it('cites the record in APA by the shipped CSL style', () => {
+    const apa = fixtureText('citation', 'seed.apa.txt').trim();
+    expect(page).toContain(`<p class="style">APA</p>\n<p class="citation">${escapeHtml(apa)}</p>`);
+  });
+
+  it('falls back to a plain citation built from the record', async () => {
+    const { citation: _, ...context } = contextFor(seed);
+    const plain = await renderRecordPage(seed, context);
+    expect(plain).toContain(
       '<p class="citation">Kanda Y, Kakiuchi Y, Yurube T, Takeoka Y, Miyazaki K, Kuroda R, et al. The Combination of Separation Surgery',
     );
-    expect(page).toContain('Clinical medicine insights. Case reports. 2023;16:11795476231171891. doi:10.1177/11795476231171891</p>');
+    expect(plain).toContain('Clinical medicine insights. Case reports. 2023;16:11795476231171891. doi:10.1177/11795476231171891</p>');
   });
 
   it('has header, nav, main and footer landmarks, and no executable script', () => {
