@@ -2,7 +2,8 @@
 export { renderRecordPage, recordPageHtml } from './record-page.js';
 export { renderIndexPage, indexEntry, filterEntries, harvestingEndpoints, type IndexEntry, type IndexPageContext, type Endpoint } from './index-page.js';
 export { renderErrorPage, type ErrorPageOptions } from './error-page.js';
-export { recordPageContext, signpostingLinks, formatUrl, type RecordPageContext, type FormatLink, type CitationLink, type TypedLink } from './page-context.js';
+export { renderValidationPage, type ValidationPageContext } from './validation-page.js';
+export { recordPageContext, signpostingLinks, formatUrl, formatLinks, apaCitation, type RecordPageContext, type FormatLink, type CitationLink, type TypedLink } from './page-context.js';
 export { contentSecurityPolicy, htmlSecurityHeaders } from './csp.js';
 export { html, raw, SafeHtml, escapeHtml, jsonForScript } from './escape.js';
 export { plainCitation } from './citation.js';

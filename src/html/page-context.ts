@@ -47,6 +47,11 @@ export function formatUrl(iri: string, format: Format): string {
   return `${iri}.${format.extension}`;
 }
 
+/** A link to each representation in `formats`, for 406 bodies and lists. */
+export function formatLinks(iri: string, formats: readonly Format[]): FormatLink[] {
+  return formats.map((f) => ({ label: f.label, mediaType: f.mediaType, url: formatUrl(iri, f) }));
+}
+
 /** The classes of the record in its graph (schema:ScholarlyArticle, …). */
 export function recordTypes(quads: readonly Quad[], iri: string): string[] {
   return quads
@@ -88,11 +93,10 @@ export function recordPageContext(
   formats: readonly Format[],
   options: { linkset?: string; siteName?: string; linkHeaderLinks?: TypedLink[] } = {},
 ): RecordPageContext {
-  const link = (f: Format) => ({ label: f.label, mediaType: f.mediaType, url: formatUrl(input.iri, f) });
   const citation = apaCitation(input);
   return {
-    formats: formats.filter((f) => f.kind === 'rdf').map(link),
-    citations: formats.filter((f) => f.kind === 'citation').map(link),
+    formats: formatLinks(input.iri, formats.filter((f) => f.kind === 'rdf')),
+    citations: formatLinks(input.iri, formats.filter((f) => f.kind === 'citation')),
     ...(citation ? { citation } : {}),
     validationUrl: `${input.iri}/validation`,
     linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input, formats, options.linkset),

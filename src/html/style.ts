@@ -52,6 +52,10 @@ form.filter label{display:block;font-weight:600;width:100%}
 form.filter input{font:inherit;flex:1 1 14rem;min-width:0;padding:.4rem .6rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
 form.filter button{font:inherit;padding:.4rem 1rem;border:1px solid var(--link);border-radius:4px;background:var(--link);color:var(--bg);cursor:pointer}
 .count{color:var(--muted)}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9375rem}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{text-align:left;vertical-align:top;padding:.4rem .5rem .4rem 0;border-bottom:1px solid var(--rule);overflow-wrap:break-word}
+td.data{overflow-wrap:anywhere}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.875rem;padding:1rem 0 2rem}
 @media (max-width:30rem){body{font-size:1rem}.wrap{padding:0 1rem}}
 @media print{header.site,footer.site,nav,.skip{display:none}a{color:inherit}}

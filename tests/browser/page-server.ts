@@ -5,7 +5,8 @@ import { htmlSecurityHeaders } from '../../src/html/csp.js';
 import { renderErrorPage } from '../../src/html/error-page.js';
 import { filterEntries, indexEntry, renderIndexPage } from '../../src/html/index-page.js';
 import type { SerializeInput } from '../../src/formats/format.js';
-import { hostileRecord, inputFor, recordPage, seedInput, XSS_ID } from '../html/pages.js';
+import { hostileRecord, inputFor, recordPage, SAMPLE_REPORT, seedInput, XSS_ID } from '../html/pages.js';
+import { renderValidationPage } from '../../src/html/validation-page.js';
 
 export interface PageServer {
   base: string;
@@ -26,6 +27,12 @@ export async function startPageServer(): Promise<PageServer> {
       const match = /^\/record\/([A-Za-z0-9._-]+?)(?:\.html)?$/.exec(url.pathname);
       const input = match?.[1] ? inputs.get(match[1]) : undefined;
       if (input) return send(200, await recordPage(input));
+      const validation = /^\/record\/([A-Za-z0-9._-]+)\/validation$/.exec(url.pathname);
+      const reported = validation?.[1] ? inputs.get(validation[1]) : undefined;
+      if (reported) {
+        const report = reported.id === XSS_ID ? SAMPLE_REPORT : { conforms: true, results: [] };
+        return send(200, renderValidationPage(report, { iri: reported.iri, title: reported.record.title, home: `${base}/` }));
+      }
       if (url.pathname === '/') {
         const entries = [...inputs.values()].map((i) => indexEntry(i.id, i.iri, i.record));
         const q = url.searchParams.get('q') ?? undefined;

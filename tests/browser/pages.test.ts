@@ -126,7 +126,7 @@ describe('a record whose fields hold markup, in Chromium', () => {
 });
 
 describe('accessibility (axe-core) and layout', () => {
-  const pages = [`/record/${SEED_ID}`, `/record/${XSS_ID}`, '/', '/?q=osteosarcoma', '/no-such-page'];
+  const pages = [`/record/${SEED_ID}`, `/record/${XSS_ID}`, `/record/${XSS_ID}/validation`, '/', '/?q=osteosarcoma', '/no-such-page'];
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violations (${scheme} scheme)`, async () => {
@@ -160,7 +160,7 @@ describe('accessibility (axe-core) and layout', () => {
     it(`fits ${name} width (${viewport.width}px) and writes screenshots`, async () => {
       const ctx = await browser.newContext({ viewport });
       try {
-        for (const [label, path] of [['record', `/record/${SEED_ID}`], ['index', '/']] as const) {
+        for (const [label, path] of [['record', `/record/${SEED_ID}`], ['index', '/'], ['validation', `/record/${XSS_ID}/validation`]] as const) {
           const page = await ctx.newPage();
           await page.goto(`${server.base}${path}`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

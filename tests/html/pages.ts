@@ -9,7 +9,8 @@ import { recordPageContext, type RecordPageContext } from '../../src/html/page-c
 import { renderRecordPage } from '../../src/html/record-page.js';
 import { indexEntry, renderIndexPage } from '../../src/html/index-page.js';
 import { renderErrorPage } from '../../src/html/error-page.js';
-import { fixtureRecord, fixtureText, SEED_ID, TEST_BASE } from '../helpers/fixtures.js';
+import { fixtureRecord, fixtureText, SEED_ID, SEED_IRI, TEST_BASE } from '../helpers/fixtures.js';
+import type { ValidationReport } from '../../src/validate/report.js';
 
 export const XSS_ID = 'xss-record';
 
@@ -47,3 +48,13 @@ export function notAcceptablePage(base = TEST_BASE): string {
   const ctx = contextFor(input);
   return renderErrorPage(406, 'None of the types in the Accept header is available for this record.', ctx.formats, { home: `${base}/` });
 }
+
+/** A report with one result of each severity, one of them hostile. */
+export const SAMPLE_REPORT: ValidationReport = {
+  conforms: false,
+  results: [
+    { severity: 'Warning', focusNode: SEED_IRI, field: 'ISSN', value: '1234-567<X>', message: 'the ISSN check digit is wrong', constraintComponent: 'http://www.w3.org/ns/shacl#SPARQLConstraintComponent' },
+    { severity: 'Info', focusNode: SEED_IRI, path: 'http://schema.org/abstract', message: 'no abstract', constraintComponent: 'http://www.w3.org/ns/shacl#MinCountConstraintComponent' },
+    { severity: 'Violation', focusNode: SEED_IRI, field: 'title', message: '</td><script>alert(1)</script>', constraintComponent: 'http://www.w3.org/ns/shacl#MinCountConstraintComponent' },
+  ],
+};
