@@ -3,7 +3,7 @@ import type { Quad } from '@rdfjs/types';
 import type { Format } from '../formats/format.js';
 import type { Record } from '../model/record.js';
 import { doiIri } from '../rdf/iris.js';
-import { formatCitation } from '../citation/index.js';
+import { formatCitation, listStyles } from '../citation/index.js';
 
 export interface FormatLink {
   label: string;
@@ -29,6 +29,8 @@ export interface RecordPageContext {
   formats: FormatLink[];
   /** Citation downloads (CSL-JSON, BibTeX, RIS, formatted text) once registered. */
   citations?: CitationLink[];
+  /** The formatted citation in each shipped style (plain text links). */
+  citationStyles?: CitationLink[];
   /** A formatted citation (plain text) and its style's name, shown in "Cite this"; a built-in plain one otherwise. */
   citation?: { style: string; text: string };
   validationUrl: string;
@@ -87,6 +89,29 @@ export function apaCitation(input: { id: string; iri: string; record: Record }):
   }
 }
 
+/** Shipped CSL styles by the names people know them by. */
+const STYLE_LABELS: ReadonlyArray<readonly [string, string]> = [
+  ['apa', 'APA'],
+  ['chicago-author-date', 'Chicago'],
+  ['harvard-cite-them-right', 'Harvard'],
+  ['ieee', 'IEEE'],
+  ['modern-language-association', 'MLA'],
+  ['nature', 'Nature'],
+  ['nlm-citation-sequence', 'Vancouver'],
+];
+
+/** A link per shipped style to a format that takes a `style` parameter (the formatted citation). */
+export function citationStyleLinks(iri: string, formats: readonly Format[]): CitationLink[] {
+  const styled = formats.find((f) => f.kind === 'citation' && f.parameters.includes('style'));
+  if (!styled) return [];
+  const shipped = new Set(listStyles());
+  return STYLE_LABELS.filter(([id]) => shipped.has(id)).map(([id, label]) => ({
+    label,
+    url: `${formatUrl(iri, styled)}?style=${encodeURIComponent(id)}`,
+    mediaType: styled.mediaType,
+  }));
+}
+
 /** The whole page context from the registry's formats: what the server passes to renderRecordPage. */
 export function recordPageContext(
   input: { id: string; iri: string; base: string; record: Record; quads: readonly Quad[] },
@@ -97,6 +122,7 @@ export function recordPageContext(
   return {
     formats: formatLinks(input.iri, formats.filter((f) => f.kind === 'rdf')),
     citations: formatLinks(input.iri, formats.filter((f) => f.kind === 'citation')),
+    citationStyles: citationStyleLinks(input.iri, formats),
     ...(citation ? { citation } : {}),
     validationUrl: `${input.iri}/validation`,
     linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input, formats, options.linkset),

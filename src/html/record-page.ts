@@ -8,7 +8,7 @@ import { plainCitation } from './citation.js';
 import { html, join, jsonLdScript, type SafeHtml } from './escape.js';
 import { DEFAULT_SITE_NAME, layout } from './layout.js';
 import { dublinCoreTags, highwireTags, openGraphTags, type MetaTag } from './meta.js';
-import type { RecordPageContext, TypedLink } from './page-context.js';
+import type { CitationLink, RecordPageContext, TypedLink } from './page-context.js';
 import { displayDate, isIsoDate, journalParts, languageName, pageLanguage, summary } from './record-text.js';
 
 /** The record page. Async only because the JSON-LD block is framed by jsonld.js. */
@@ -91,12 +91,14 @@ function facts(record: Record): SafeHtml {
 }
 
 function citeThis(record: Record, page: RecordPageContext): SafeHtml {
+  const link = (c: CitationLink) => html`<a href="${c.url}"${c.mediaType ? html` type="${c.mediaType}"` : ''}>${c.label}</a>`;
+  const styles = page.citationStyles?.length ? html`<p>In other styles: ${join(page.citationStyles.map(link), ' · ')}</p>\n` : '';
   const downloads = page.citations?.length
-    ? html`<p>Download the reference:</p>\n<ul class="links">${page.citations.map((c) => html`<li><a href="${c.url}"${c.mediaType ? html` type="${c.mediaType}"` : ''}>${c.label}</a></li>`)}</ul>\n`
+    ? html`<p>Download the reference: ${join(page.citations.map(link), ' · ')}</p>\n`
     : '';
   return html`<section aria-labelledby="cite"><h2 id="cite">Cite this</h2>
 ${page.citation ? html`<p class="style">${page.citation.style}</p>\n` : ''}<p class="citation">${page.citation?.text ?? plainCitation(record)}</p>
-${downloads}</section>\n`;
+${styles}${downloads}</section>\n`;
 }
 
 function formatsSection(page: RecordPageContext): SafeHtml {

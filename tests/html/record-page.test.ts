@@ -89,6 +89,14 @@ describe('the seed record page: body', () => {
     expect(page).toContain(`<p class="style">APA</p>\n<p class="citation">${escapeHtml(apa)}</p>`);
   });
 
+  it('links the reference downloads and the formatted citation in each shipped style', () => {
+    for (const [ext, type, label] of [['json', 'application/vnd.citationstyles.csl+json', 'CSL-JSON'], ['bib', 'application/x-bibtex', 'BibTeX'], ['ris', 'application/x-research-info-systems', 'RIS']]) {
+      expect(page).toContain(`<a href="${SEED_IRI}.${ext}" type="${type}">${label}</a>`);
+      expect(page).toContain(`<link rel="alternate" href="${SEED_IRI}.${ext}" type="${type}">`);
+    }
+    expect(page).toContain(`<a href="${SEED_IRI}.txt?style=nlm-citation-sequence" type="text/x-bibliography">Vancouver</a>`);
+  });
+
   it('falls back to a plain citation built from the record', async () => {
     const { citation: _, ...context } = contextFor(seed);
     const plain = await renderRecordPage(seed, context);
