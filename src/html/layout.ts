@@ -21,6 +21,8 @@ export const DEFAULT_SITE_NAME = 'ldpub';
 export function layout(options: LayoutOptions): string {
   const home = options.home ?? '/';
   const site = options.siteName ?? DEFAULT_SITE_NAME;
+  // The page speaks the record's language; the site's own English chrome says so, for screen readers.
+  const chrome = options.lang === 'en' || options.lang.startsWith('en-') ? '' : html` lang="en"`;
   const page = html`<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
@@ -34,7 +36,7 @@ ${options.head ?? ''}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site">
+<header class="site"${chrome}>
 <div class="wrap">
 <a class="brand" href="${home}">${site}</a>
 <nav aria-label="Site">
@@ -51,7 +53,7 @@ ${options.head ?? ''}
 ${options.main}
 </div>
 </main>
-<footer class="site">
+<footer class="site"${chrome}>
 <div class="wrap">
 <p>Published by ${site} as linked data: every page is also available as RDF (Turtle, JSON-LD, N-Triples, RDF/XML).</p>
 </div>

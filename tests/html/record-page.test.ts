@@ -152,6 +152,16 @@ describe('a record whose fields hold markup', () => {
   });
 });
 
+describe('a record in another language', () => {
+  it('sets <html lang> to it and marks the English site chrome', async () => {
+    const french = await recordPage(inputFor({ ...hostileRecord(), language: 'fr' }, 'fr-record'));
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<header class="site" lang="en">');
+    expect(french).toContain('<footer class="site" lang="en">');
+    expect(page).toContain('<header class="site">');
+  });
+});
+
 describe('HTML validity and the CSP', () => {
   it('the seed page has no html-validate errors', async () => {
     expect(await validationErrors(page)).toEqual([]);
