@@ -9,7 +9,7 @@ import { html, join, jsonLdScript, type SafeHtml } from './escape.js';
 import { DEFAULT_SITE_NAME, layout } from './layout.js';
 import { dublinCoreTags, highwireTags, openGraphTags, type MetaTag } from './meta.js';
 import type { CitationLink, RecordPageContext, TypedLink } from './page-context.js';
-import { displayDate, isIsoDate, journalParts, languageName, pageLanguage, summary } from './record-text.js';
+import { displayDate, isIsoDate, journalParts, languageName, languageTag, pageLanguage, summary } from './record-text.js';
 
 /** The record page. Async only because the JSON-LD block is framed by jsonld.js. */
 export async function renderRecordPage(input: SerializeInput, page: RecordPageContext): Promise<string> {
@@ -84,7 +84,10 @@ function facts(record: Record): SafeHtml {
   if (record.container?.issns.length) row(record.container.issns.length > 1 ? 'ISSNs' : 'ISSN', record.container.issns.join(', '));
   if (record.isbns.length) row(record.isbns.length > 1 ? 'ISBNs' : 'ISBN', record.isbns.join(', '));
   if (record.publisher) row('Publisher', record.publisher);
-  if (record.language) row('Language', html`<span lang="${record.language}">${languageName(record.language)}</span>`);
+  if (record.language) {
+    const tag = languageTag(record.language);
+    row('Language', tag ? html`<span lang="${tag}">${languageName(tag)}</span>` : record.language);
+  }
   if (record.contributors.length) row('Contributors', record.contributors.map(displayName).join('; '));
   if (record.subjects.length) row('Subjects', html`<ul class="subjects">${record.subjects.map((s) => html`<li>${s}</li>`)}</ul>`);
   return rows.length ? html`<dl class="facts">\n${rows}</dl>\n` : html``;

@@ -51,17 +51,19 @@ export function languageName(tag: string): string {
   }
 }
 
+/** The canonical form of a well-formed BCP 47 tag, or undefined for anything else. */
+export function languageTag(value: string): string | undefined {
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(value)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** The record's language when it is a well-formed BCP 47 tag (for `<html lang>`), else "en". */
 export function pageLanguage(record: Record): string {
-  const tag = record.language;
-  if (tag && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) {
-    try {
-      return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-    } catch {
-      return 'en';
-    }
-  }
-  return 'en';
+  return (record.language && languageTag(record.language)) || 'en';
 }
 
 /** The parts of the journal line, in reading order: "Volume 16", "Issue 3", "Pages 12–19" or "Article 1179…". */

@@ -8,7 +8,8 @@ import { elementText, jsonLdText, metaValues, validationErrors } from './dom.js'
 import { contextFor, hostileRecord, inputFor, recordPage, seedInput, XSS_ID } from './pages.js';
 import { renderRecordPage } from '../../src/html/record-page.js';
 import { escapeHtml } from '../../src/html/escape.js';
-import { fixtureText, SEED_IRI } from '../helpers/fixtures.js';
+import { fixtureText, SEED_IRI, TEST_BASE } from '../helpers/fixtures.js';
+import { emptyRecord, type Record } from '../../src/model/record.js';
 
 const seed = seedInput();
 const page = await recordPage(seed);
@@ -159,6 +160,47 @@ describe('a record in another language', () => {
     expect(french).toContain('<header class="site" lang="en">');
     expect(french).toContain('<footer class="site" lang="en">');
     expect(page).toContain('<header class="site">');
+  });
+});
+
+describe('records with little or odd data', () => {
+  const cases: [string, Record][] = [
+    ['an empty record', emptyRecord()],
+    ['an organisation, a page range, an unknown language', {
+      ...emptyRecord('report'),
+      title: 'Scientific opinion',
+      authors: [{ kind: 'organization', name: 'EFSA Panel on Food Additives' }],
+      container: { title: 'EFSA Journal', issns: [], volume: '9', issue: '12' },
+      locator: { kind: 'pages', first: '2481', last: '2481' },
+      date: 'Winter 2011',
+      language: 'Klingonese??',
+      subjects: ['food', 'additives'],
+      abstract: [{ text: 'An unstructured abstract.' }],
+      contributors: [{ kind: 'person', family: 'Editor' }],
+      isbns: ['978-3-16-148410-0'],
+      publisher: 'Wiley',
+    }],
+  ];
+
+  it.each(cases)('%s renders valid HTML', async (_, record) => {
+    const rendered = await recordPage(inputFor(record, 'odd'));
+    expect(await validationErrors(rendered)).toEqual([]);
+    expect(rendered.match(/<h1[ >]/g)).toHaveLength(1);
+  });
+
+  it('shows what it has and leaves out what it lacks', async () => {
+    const [, record] = cases[1]!;
+    const rendered = await recordPage(inputFor(record, 'odd'));
+    expect(rendered).toContain('<html lang="en">');
+    expect(rendered).toContain('<dt>Language</dt><dd>Klingonese??</dd>');
+    expect(rendered).toContain('<cite>EFSA Journal</cite> · Volume 9 · Issue 12 · Page 2481 · Winter 2011');
+    expect(metaValues(rendered, 'citation_publication_date')).toEqual(['2011']);
+    expect(metaValues(rendered, 'citation_firstpage')).toEqual(['2481']);
+    expect(metaValues(rendered, 'citation_lastpage')).toEqual(['2481']);
+    expect(metaValues(rendered, 'citation_keywords')).toEqual(['food; additives']);
+    expect(metaValues(rendered, 'citation_doi')).toEqual([]);
+    expect(rendered).toContain(`<link rel="cite-as" href="${TEST_BASE}/record/odd">`);
+    expect(rendered).toContain('<link rel="type" href="http://schema.org/Report">');
   });
 });
 
