@@ -3,6 +3,7 @@ import type { Format } from './format.js';
 import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeJsonLd } from './jsonld.js';
 import { writeRdfXml } from './rdfxml.js';
+import { writePlainHtml } from './html-plain.js';
 
 const FORMATS: Format[] = [
   {
@@ -52,6 +53,18 @@ const FORMATS: Format[] = [
     kind: 'rdf',
     parameters: [],
     serialize: ({ quads }) => writeRdfXml(quads),
+  },
+  {
+    key: 'html',
+    names: ['htm'],
+    label: 'HTML',
+    mediaType: 'text/html',
+    aliases: ['application/xhtml+xml'],
+    extension: 'html',
+    quality: 1,
+    kind: 'html',
+    parameters: [],
+    serialize: (input) => writePlainHtml(input, FORMATS),
   },
 ];
 
