@@ -1,0 +1,41 @@
+// The negotiation function alone: media type parameters reach only the formats that declare them, and the memo is bounded.
+import { describe, expect, it } from 'vitest';
+import type { Format } from '../../src/formats/format.js';
+import { allFormats } from '../../src/formats/registry.js';
+import { negotiate, negotiatorFor } from '../../src/server/negotiate.js';
+
+const citation: Format = {
+  key: 'text', names: [], label: 'Citation', mediaType: 'text/x-bibliography', aliases: [], extension: 'txt',
+  quality: 0.5, kind: 'citation', parameters: ['style', 'locale'], serialize: () => '',
+};
+const formats = [...allFormats(), citation];
+
+describe('negotiate', () => {
+  it('passes declared parameters from the chosen range to the format', () => {
+    const c = negotiate('text/x-bibliography; style=apa; locale=fr-FR; other=1', formats);
+    expect(c?.format.key).toBe('text');
+    expect(c?.params).toEqual({ style: 'apa', locale: 'fr-FR' });
+  });
+
+  it('gives no parameters to formats that declare none', () => {
+    expect(negotiate('application/ld+json;profile="https://schema.org"', formats)?.params).toEqual({});
+  });
+
+  it('never lets a wildcard reach a low-quality format ahead of a better one', () => {
+    expect(negotiate('text/*', formats)?.format.key).toBe('turtle');
+  });
+
+  it('answers thousands of ranges without throwing', () => {
+    const header = Array.from({ length: 3000 }, (_, i) => `x-${i}/y;q=0.${i % 10}`).join(', ');
+    expect(negotiate(header, formats)).toBeUndefined();
+    expect(negotiate(`${header}, text/turtle;q=0.1`, formats)?.format.key).toBe('turtle');
+  });
+
+  it('memoises answers, including refusals', () => {
+    const pick = negotiatorFor(formats);
+    expect(pick('image/png')).toBeUndefined();
+    expect(pick('image/png')).toBeUndefined();
+    expect(pick('text/turtle')?.format.key).toBe('turtle');
+    expect(pick(undefined)?.format.key).toBe('html');
+  });
+});
