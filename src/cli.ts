@@ -5,6 +5,7 @@ import { processIo } from './commands/io.js';
 
 const COMMANDS: { [name: string]: { summary: string; load: () => Promise<{ run: Command }> } } = {
   convert: { summary: 'convert records to RDF or a citation format (stdout)', load: () => import('./commands/convert.js') },
+  validate: { summary: 'validate records against the SHACL shapes; one line per problem', load: () => import('./commands/validate.js') },
 };
 
 function usage(): string {

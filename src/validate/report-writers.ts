@@ -21,14 +21,15 @@ function valueTerm(r: ValidationResult): Quad_Object | undefined {
 }
 
 /** The report as quads of an sh:ValidationReport (results are blank nodes, as SHACL writes them). */
-export function reportQuads(report: ValidationReport): Quad[] {
-  const root = blankNode('report');
+export function reportQuads(report: ValidationReport, options: { blankPrefix?: string } = {}): Quad[] {
+  const prefix = options.blankPrefix ?? '';
+  const root = blankNode(`${prefix}report`);
   const out: Quad[] = [
     quad(root, RDF_TYPE, sh('ValidationReport')),
     quad(root, sh('conforms'), literal(String(report.conforms), namedNode(`${XSD}boolean`))),
   ];
   report.results.forEach((r, i) => {
-    const res = blankNode(`result${i + 1}`);
+    const res = blankNode(`${prefix}result${i + 1}`);
     out.push(quad(root, sh('result'), res), quad(res, RDF_TYPE, sh('ValidationResult')));
     out.push(quad(res, sh('resultSeverity'), sh(r.severity)), quad(res, sh('focusNode'), node(r.focusNode)));
     if (r.path) out.push(quad(res, sh('resultPath'), namedNode(r.path)));
@@ -41,9 +42,11 @@ export function reportQuads(report: ValidationReport): Quad[] {
   return out;
 }
 
-export function reportToTurtle(report: ValidationReport): string {
+/** One report as Turtle, or several in one document (their blank nodes kept apart). */
+export function reportToTurtle(report: ValidationReport | readonly ValidationReport[]): string {
+  const reports = Array.isArray(report) ? (report as readonly ValidationReport[]) : [report as ValidationReport];
   const writer = new Writer({ prefixes: { sh: SH, xsd: XSD, ldpub: 'https://w3id.org/ldpub/shapes#' } });
-  writer.addQuads(reportQuads(report));
+  reports.forEach((r, i) => writer.addQuads(reportQuads(r, { blankPrefix: reports.length > 1 ? `r${i + 1}-` : '' })));
   let text = '';
   writer.end((error, result: string) => {
     if (error) throw error;
@@ -109,9 +112,19 @@ function shorten(value: string, max = 120): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-/** One line per result: `record: Severity: field (node) "value": message`. Empty when the record conforms. */
+/**
+ * One line per problem: `record: Severity: field (node) "value": message`. Empty when the record conforms.
+ * A problem the shapes check on two nodes (the DOI on the work and on its identifier node) is written once.
+ */
 export function reportToText(report: ValidationReport, options: { record?: string } = {}): string {
-  return report.results
+  const lines = new Map<string, ValidationResult>();
+  for (const r of report.results) {
+    // The same value with the same message is one problem; a missing value is a problem of its own node.
+    const key = JSON.stringify([r.severity, r.field ?? r.path, r.value ?? r.focusNode, r.message]);
+    const seen = lines.get(key);
+    if (!seen || (seen.focusNode.includes('#') && !r.focusNode.includes('#'))) lines.set(key, r);
+  }
+  return [...lines.values()]
     .map((r) => {
       const hash = r.focusNode.lastIndexOf('#');
       const where = hash >= 0 ? ` (${r.focusNode.slice(hash + 1)})` : '';
