@@ -72,6 +72,26 @@ export function shapeNodes(shapes: DatasetCore): Term[] {
   return [...found.values()];
 }
 
+/** True when a shape can reach itself through sh:node, sh:property, sh:not, sh:and/or/xone or a qualified value shape. */
+export function hasShapeCycle(shapes: DatasetCore): boolean {
+  const children = (shape: Term): Term[] =>
+    [...shapes.match(shape)].flatMap((q) =>
+      SHAPE_VALUED.includes(q.predicate.value) ? [q.object] : SHAPE_LIST_VALUED.includes(q.predicate.value) ? listMembers(shapes, q.object) : [],
+    );
+  const done = new Set<string>();
+  const visit = (shape: Term, path: Set<string>): boolean => {
+    const key = `${shape.termType}:${shape.value}`;
+    if (path.has(key)) return true;
+    if (done.has(key)) return false;
+    path.add(key);
+    const cyclic = children(shape).some((c) => visit(c, path));
+    path.delete(key);
+    done.add(key);
+    return cyclic;
+  };
+  return shapeNodes(shapes).some((s) => visit(s, new Set()));
+}
+
 /** Parameters (sh:parameter/sh:path) of components the shapes graph declares itself, mapped to the component. */
 function declaredParameters(shapes: DatasetCore): Map<string, string> {
   const params = new Map<string, string>();

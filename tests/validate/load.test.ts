@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LdpubError } from '../../src/errors.js';
 import { loadValidator } from '../../src/validate/index.js';
-import { defaultShapesDir, packageRoot } from '../../src/validate/shapes-dir.js';
+import { defaultShapesDir, packageRoot, readShapesDir } from '../../src/validate/shapes-dir.js';
+import { hasShapeCycle } from '../../src/validate/shapes-check.js';
+import { Parser, Store } from 'n3';
 
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/validate/bad-shapes/${name}`, import.meta.url));
 
@@ -44,5 +46,20 @@ describe('loadValidator', () => {
 
   it('refuses a folder that does not exist', async () => {
     expect((await loadError('/nonexistent/ldpub/shapes')).code).toBe('LDPUB_BAD_SHAPES');
+  });
+});
+
+describe('hasShapeCycle', () => {
+  const parse = (ttl: string) =>
+    new Store(new Parser().parse(`@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> . ${ttl}`));
+
+  it('finds a shape that reaches itself, so the engine keeps its recursion guard', () => {
+    expect(hasShapeCycle(parse('ex:A a sh:NodeShape ; sh:targetNode ex:x ; sh:property [ sh:path ex:p ; sh:node ex:A ] .'))).toBe(true);
+    expect(hasShapeCycle(parse('ex:A a sh:NodeShape ; sh:or ( ex:B ) . ex:B sh:not ex:A .'))).toBe(true);
+  });
+
+  it('finds none in ldpub shapes', () => {
+    expect(hasShapeCycle(new Store(readShapesDir(defaultShapesDir())))).toBe(false);
+    expect(hasShapeCycle(parse('ex:A a sh:NodeShape ; sh:property ex:P . ex:B a sh:NodeShape ; sh:property ex:P . ex:P sh:path ex:p .'))).toBe(false);
   });
 });
