@@ -6,7 +6,7 @@ import type { ValidationReport as EngineReport } from 'rdf-validate-shacl/src/va
 import { DataFactory, Store } from 'n3';
 import { LdpubError } from '../errors.js';
 import type { CustomComponent } from './custom-components.js';
-import { CUSTOM_COMPONENTS } from './custom-components.js';
+import { CUSTOM_COMPONENTS, LDPUB_SHAPES } from './custom-components.js';
 import { assertEvaluable, hasShapeCycle } from './shapes-check.js';
 
 /** The engine passes its options on to its validation engine, which also reads maxNodeChecks (0 turns the count off). */
@@ -81,6 +81,8 @@ export async function compileShapes(quads: Iterable<Quad>, source = 'shapes'): P
         if (!c) return undefined;
         return { iri: c.node.value, implemented: Boolean(c.validator) || c.node.value === `${SH}PropertyConstraintComponent` };
       },
+      isReservedParameter: (p) =>
+        p.value.startsWith(LDPUB_SHAPES) || CUSTOM_COMPONENTS.some((c) => c.parameters.includes(p.value)),
     },
     source,
   );

@@ -28,6 +28,8 @@ const TARGETS = ['targetClass', 'targetNode', 'targetSubjectsOf', 'targetObjects
 export interface EngineKnowledge {
   /** The component IRI for a parameter the engine knows, and whether it can evaluate it. */
   componentFor(parameter: Term): { iri: string; implemented: boolean } | undefined;
+  /** Predicates that are always constraint parameters (ldpub's own namespace): unknown to the engine means undeclared. */
+  isReservedParameter(predicate: Term): boolean;
 }
 
 function label(term: Term): string {
@@ -117,6 +119,8 @@ export function assertEvaluable(shapes: DatasetCore, engine: EngineKnowledge, so
         if (!known.implemented) problems.push(`${label(shape)} uses <${p.value}> of <${known.iri}>, which the engine cannot evaluate`);
       } else if (p.value.startsWith(SH)) {
         problems.push(`${label(shape)} uses <${p.value}>, which is not a SHACL Core constraint`);
+      } else if (engine.isReservedParameter(p)) {
+        problems.push(`${label(shape)} uses <${p.value}>, but no constraint component with that parameter is declared in the shapes`);
       } else if (declared.has(p.value)) {
         problems.push(`${label(shape)} uses <${p.value}> of <${declared.get(p.value)}>, a constraint component with no implementation`);
       }

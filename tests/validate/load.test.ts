@@ -32,6 +32,7 @@ describe('loadValidator', () => {
     ['sparql', /SPARQLConstraintComponent.*cannot evaluate/],
     ['unimplemented-component', /isbnCheckDigit.*no implementation/],
     ['unknown-shacl-term', /minCont.*not a SHACL Core constraint/],
+    ['undeclared-component', /issnCheckDigit>, but no constraint component with that parameter is declared/],
     ['syntax', /not valid Turtle/],
   ])('refuses %s shapes with LDPUB_BAD_SHAPES', async (name, message) => {
     const error = await loadError(bad(name));
