@@ -43,7 +43,7 @@ describe('ldpub validate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ldpub-validate-'));
     writeFileSync(join(dir, 'a.txt'), (await import('node:fs')).readFileSync(seed, 'utf8'));
     writeFileSync(join(dir, 'b.txt'), (await import('node:fs')).readFileSync(seed, 'utf8').replace(/^Summary:.*$/m, ''));
-    writeFileSync(join(dir, 'ignored.json'), '{}');
+    writeFileSync(join(dir, 'notes.md'), '# not a record file');
     const ok = await runCommand(run, [dir]);
     expect(ok.stdout).toBe(`${join(dir, 'b.txt')}: Warning: abstract: The record has no abstract: readers and search engines rely on it\n1 conform, 1 with warnings, 0 fail\n`);
     expect(ok.code).toBe(0);
