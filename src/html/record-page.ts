@@ -61,7 +61,7 @@ function author(agent: Agent): SafeHtml {
     agent.kind === 'person' && agent.orcid
       ? html` <a class="orcid" href="${`https://orcid.org/${agent.orcid}`}" aria-label="${`ORCID iD of ${displayName(agent)}`}">ORCID</a>`
       : '';
-  return html`<li>${displayName(agent)}${orcid}</li>`;
+  return html`<span class="author">${displayName(agent)}${orcid}</span>`;
 }
 
 function journalLine(record: Record): SafeHtml | '' {
@@ -122,7 +122,7 @@ function body(record: Record, iri: string, page: RecordPageContext): SafeHtml {
   return html`<article>
 <p class="kicker">${record.genre ?? 'Record'}</p>
 <h1>${record.title ?? 'Untitled record'}</h1>
-${record.authors.length ? html`<ul class="authors">${record.authors.map(author)}</ul>\n` : ''}${journalLine(record)}
+${record.authors.length ? html`<p class="authors">${join(record.authors.map(author), ', ')}</p>\n` : ''}${journalLine(record)}
 ${doi}${facts(record)}${abstractSection(record)}${citeThis(record, page)}${formatsSection(page)}<p class="type">Record URI: <a href="${iri}">${iri}</a></p>
 </article>`;
 }

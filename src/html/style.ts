@@ -24,8 +24,7 @@ h2{font-size:1.25rem;line-height:1.3;margin:2rem 0 .5rem;padding-top:1rem;border
 h3{font-size:1.0625rem;margin:1.25rem 0 .25rem}
 p{margin:.5rem 0 1rem}
 .kicker{font-size:.875rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0}
-.authors{list-style:none;padding:0;margin:0 0 .75rem;display:flex;flex-wrap:wrap;gap:.1rem .35rem}
-.authors li:not(:last-child)::after{content:","}
+.authors{margin:0 0 .75rem}
 .authors .orcid{font-size:.8125rem;margin-left:.25rem}
 .journal{color:var(--muted);margin:0 0 .5rem}
 .journal cite{font-style:italic;color:var(--fg)}

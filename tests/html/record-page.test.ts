@@ -78,6 +78,7 @@ describe('the seed record page: body', () => {
   it('shows one h1, the journal line, the DOI link and the abstract headings in order', () => {
     expect(page.match(/<h1[ >]/g)).toHaveLength(1);
     expect(elementText(page, 'h1')).toBe(seed.record.title);
+    expect(page).toContain('<p class="authors"><span class="author">Yutaro Kanda</span>, <span class="author">Yuji Kakiuchi</span>, ');
     expect(page).toContain('<cite>Clinical medicine insights. Case reports</cite> · Volume 16 · Article 11795476231171891 · <time datetime="2023">2023</time>');
     expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https://doi.org/10.1177/11795476231171891</a>');
     expect([...page.matchAll(/<h3>([^<]*)<\/h3>/g)].map((m) => m[1])).toEqual(['Background', 'Case presentation', 'Conclusions']);
