@@ -104,5 +104,5 @@ curl ${sample}.nt</code></pre>
 <ul class="links">
 ${endpoints.map((e) => html`<li><a href="${e.url}">${e.label}</a>: ${e.description}</li>\n`)}</ul>
 </section>`;
-  return layout({ lang: 'en', title: query ? `Records matching “${query}” | ${siteName}` : `Published records | ${siteName}`, description: `${context.total} bibliographic records published as linked data by ${siteName}.`, main, home: `${context.base}/`, siteName });
+  return layout({ lang: 'en', title: query ? `Records matching “${query}” | ${siteName}` : `Published records | ${siteName}`, description: `${context.total} bibliographic records published as linked data by ${siteName}.`, main, home: `${context.base}/`, siteName, isHome: !query });
 }

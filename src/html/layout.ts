@@ -13,6 +13,8 @@ export interface LayoutOptions {
   /** The site root, for the header's home link ("/" when not given). */
   home?: string;
   siteName?: string;
+  /** Marks the header's "All records" link as the current page (on the index). */
+  isHome?: boolean;
 }
 
 export const DEFAULT_SITE_NAME = 'ldpub';
@@ -41,7 +43,7 @@ ${options.head ?? ''}
 <a class="brand" href="${home}">${site}</a>
 <nav aria-label="Site">
 <ul>
-<li><a href="${home}">All records</a></li>
+<li><a href="${home}"${options.isHome ? html` aria-current="page"` : ''}>All records</a></li>
 <li><a href="${`${trimSlash(home)}/.well-known/void`}">Dataset description</a></li>
 <li><a href="${`${trimSlash(home)}/oai?verb=Identify`}">OAI-PMH</a></li>
 </ul>

@@ -35,6 +35,8 @@ describe('the index page', () => {
     expect(page).toContain(`<a class="title" href="${SEED_IRI}">${seed.record.title}</a>`);
     expect(page).toContain('Yutaro Kanda, Yuji Kakiuchi, Takashi Yurube et al. · 2023');
     expect(elementText(page, 'h1')).toBe('ldpub: published records');
+    expect(page).toContain(`<a href="${TEST_BASE}/" aria-current="page">All records</a>`);
+    expect(indexPage(TEST_BASE, 'x')).not.toContain('aria-current');
   });
 
   it('has a GET filter form and links to every harvesting endpoint', () => {
