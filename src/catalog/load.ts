@@ -4,13 +4,12 @@ import { join, relative } from 'node:path';
 import { isLdpubError } from '../errors.js';
 import { knownExtensions } from '../readers/index.js';
 import { mapFile } from '../pipeline.js';
-import { isPublishable, type ValidationReport } from '../validate/report.js';
+import { isPublishable } from '../validate/report.js';
 import { Catalog, type Refusal } from './catalog.js';
 import { graphStats, PublishedRecord } from './published.js';
-import type { Quad } from '@rdfjs/types';
+import type { Gate } from '../validate/gate.js';
 
-/** The SHACL gate: a record's quads in, its report out. */
-export type Gate = (quads: Quad[]) => ValidationReport;
+export type { Gate };
 
 export interface CatalogLogger {
   info(obj: object, msg?: string): void;

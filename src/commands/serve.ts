@@ -5,7 +5,7 @@ import { LiveCatalog } from '../catalog/live.js';
 import { loadCatalog } from '../catalog/load.js';
 import { LdpubError } from '../errors.js';
 import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
-import { loadGate } from '../server/gate.js';
+import { loadGate } from '../validate/gate.js';
 import { createLogger } from '../server/log.js';
 import type { Command } from './io.js';
 import { DEFAULT_PORT, parseOptions, resolveBase } from './options.js';
@@ -61,7 +61,13 @@ export const run: Command = async (argv, io) => {
 
   const logger = createLogger();
   const dataDir = values.data;
-  const gate = await loadGate();
+  let gate;
+  try {
+    gate = await loadGate();
+  } catch (e) {
+    io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
+    return 1;
+  }
   const build = () => loadCatalog({ dataDir, base, gate, logger });
   let live: LiveCatalog;
   try {
