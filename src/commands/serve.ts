@@ -1,4 +1,5 @@
 // `ldpub serve`: load the catalog, listen, reload on SIGHUP (or file changes with --watch), and shut down gracefully on SIGTERM/SIGINT.
+import { availableParallelism } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LiveCatalog } from '../catalog/live.js';
@@ -68,7 +69,8 @@ export const run: Command = async (argv, io) => {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
     return 1;
   }
-  const build = () => loadCatalog({ dataDir, base, gate, logger });
+  // Large folders load in worker threads on every core; each compiles the same shapes as `gate`.
+  const build = () => loadCatalog({ dataDir, base, gate, logger, workers: availableParallelism() });
   let live: LiveCatalog;
   try {
     live = new LiveCatalog(await build(), build, logger);
