@@ -28,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function summary(catalog: Catalog) {
   return {
-    published: catalog.records.map((r) => [r.id, r.source, r.record.title, r.report.results.length, r.stats.triples]),
+    published: catalog.records.map((r) => [r.id, r.source, r.record.title, r.report.results.length, r.stats().triples]),
     refused: catalog.refused.map((r) => [r.source, r.code, r.field, r.value]),
   };
 }
