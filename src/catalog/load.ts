@@ -1,16 +1,19 @@
-// Builds a Catalog from a data folder: every record file is read, mapped and put through the validation gate.
+// Builds a Catalog from a data folder: every record file is read, mapped and put through the validation gate,
+// in this thread or, for large folders, in worker threads on every core. Either way the outcome is the same.
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isLdpubError } from '../errors.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { knownExtensions } from '../readers/index.js';
-import { mapFile } from '../pipeline.js';
-import { isPublishable, type ValidationReport } from '../validate/report.js';
+import { isPublishable } from '../validate/report.js';
+import type { Gate } from '../validate/gate.js';
 import { Catalog, type Refusal } from './catalog.js';
-import { graphStats, PublishedRecord } from './published.js';
-import type { Quad } from '@rdfjs/types';
+import { evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import type { WorkerInput, WorkerMessage } from './load-worker.js';
+import { PublishedRecord } from './published.js';
 
-/** The SHACL gate: a record's quads in, its report out. */
-export type Gate = (quads: Quad[]) => ValidationReport;
+export type { Gate };
 
 export interface CatalogLogger {
   info(obj: object, msg?: string): void;
@@ -20,10 +23,19 @@ export interface CatalogLogger {
 export interface LoadOptions {
   dataDir: string;
   base: string;
+  /** The gate for records evaluated in this thread. */
   gate: Gate;
   logger?: CatalogLogger;
-  /** Files read at once. */
+  /** Files read at once in this thread. */
   concurrency?: number;
+  /**
+   * Worker threads for a large folder (default 1: none). Workers compile the shapes in `shapesDir` (default: the
+   * package's) as their gate, so use them only when `gate` is that same SHACL gate.
+   */
+  workers?: number;
+  shapesDir?: string;
+  /** Folders with fewer files than this are loaded in this thread even when workers are allowed (default 2,000). */
+  parallelThreshold?: number;
 }
 
 const silent: CatalogLogger = { info() {}, warn() {} };
@@ -39,75 +51,125 @@ export async function listRecordFiles(dir: string): Promise<string[]> {
 }
 
 export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
-  const { dataDir, base, gate } = options;
+  const { dataDir, base } = options;
   const logger = options.logger ?? silent;
-  const files = await listRecordFiles(dataDir);
-  const published: PublishedRecord[] = [];
-  const refused: Refusal[] = [];
-  const ids = new Map<string, string>();
+  const files = (await listRecordFiles(dataDir)).map((path) => ({ path, source: relative(dataDir, path) || path }));
+  const assembly = new Assembly(base, logger);
+  const script = workerScript();
+  const workers = script && files.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, files.length) : 1;
+  if (script && workers > 1) {
+    await loadInWorkers(script, files, workers, options, assembly);
+  } else {
+    await loadHere(files, options, assembly);
+  }
+  const catalog = assembly.finish();
+  logger.info({ ...catalog.counts(), dataDir, workers }, 'catalog loaded');
+  return catalog;
+}
 
-  const refuse = (r: Refusal) => {
-    refused.push(r);
-    logger.warn({ record: r.source, id: r.id, code: r.code, field: r.field, value: r.value }, `refused: ${r.message}`);
-  };
-
-  const readOne = async (path: string): Promise<{ source: string; text?: string; mtime?: Date; error?: string }> => {
-    const source = relative(dataDir, path) || path;
-    try {
-      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-      return { source, text, mtime: info.mtime };
-    } catch (e) {
-      return { source, error: (e as NodeJS.ErrnoException).code ?? 'error' };
-    }
-  };
-
-  const handle = ({ source, text, mtime, error }: Awaited<ReturnType<typeof readOne>>) => {
-    if (text === undefined || mtime === undefined) {
-      refuse({ source, code: 'LDPUB_IO', message: `cannot read the file (${error})` });
-      return;
-    }
-    try {
-      for (const mapped of mapFile(text, source, base)) {
-        const other = ids.get(mapped.id);
-        if (other !== undefined) {
-          refuse({ source, id: mapped.id, code: 'LDPUB_DUPLICATE_ID', message: `the id is already used by ${other}`, field: 'id', value: mapped.id });
-          continue;
-        }
-        const report = gate(mapped.quads);
-        if (!isPublishable(report)) {
-          const first = report.results.find((r) => r.severity === 'Violation');
-          refuse({
-            source,
-            id: mapped.id,
-            code: 'LDPUB_INVALID_RECORD',
-            message: first?.message ?? 'does not conform to the shapes',
-            field: first?.field,
-            value: first?.value,
-            report,
-          });
-          continue;
-        }
-        ids.set(mapped.id, source);
-        const seconds = new Date(Math.floor(mtime.getTime() / 1000) * 1000);
-        // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
-        const stats = graphStats(mapped.quads);
-        stats.triples += 1;
-        published.push(new PublishedRecord(mapped.id, source, mapped.iri, base, mapped.record, report, seconds, stats));
-      }
-    } catch (e) {
-      if (!isLdpubError(e)) throw e;
-      refuse({ source, code: e.code, message: e.message, field: e.field, value: e.value });
-    }
-  };
-
-  // Files are read concurrently, a batch at a time, but handled in listing order,
-  // so a duplicate id is always refused in the same file.
+/** Reads a batch of files at once, then evaluates them in listing order. */
+async function loadHere(files: { path: string; source: string }[], options: LoadOptions, assembly: Assembly): Promise<void> {
   const concurrency = options.concurrency ?? 64;
   for (let i = 0; i < files.length; i += concurrency) {
-    const batch = await Promise.all(files.slice(i, i + concurrency).map(readOne));
-    for (const file of batch) handle(file);
+    const batch = await Promise.all(
+      files.slice(i, i + concurrency).map(async ({ path, source }) => {
+        try {
+          const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+          return { source, text, mtimeMs: info.mtimeMs };
+        } catch (e) {
+          return unreadable(source, e);
+        }
+      }),
+    );
+    for (const file of batch) {
+      assembly.add('text' in file ? evaluateFile(file.text, file.source, file.mtimeMs, options.base, options.gate) : file);
+    }
   }
-  const catalog = new Catalog(base, published, refused);
-  logger.info({ ...catalog.counts(), dataDir }, 'catalog loaded');
-  return catalog;
+}
+
+/** Splits the files into contiguous shares, one per worker, and assembles the outcomes in listing order. */
+async function loadInWorkers(
+  script: URL,
+  files: { path: string; source: string }[],
+  count: number,
+  options: LoadOptions,
+  assembly: Assembly,
+): Promise<void> {
+  const size = Math.ceil(files.length / count);
+  const shares = Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<FileOutcome[]>((resolve, reject) => {
+          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}) };
+          const worker = new Worker(script, { workerData: input });
+          const outcomes: FileOutcome[] = [];
+          worker.on('message', (message: WorkerMessage) => {
+            if ('outcomes' in message) outcomes.push(...message.outcomes);
+            else if ('failed' in message) reject(new Error(`a catalog worker failed: ${message.failed}`));
+            else void worker.terminate().then(() => resolve(outcomes));
+          });
+          worker.on('error', reject);
+        }),
+    ),
+  );
+  for (const outcomes of results) for (const outcome of outcomes) assembly.add(outcome);
+}
+
+/** The compiled worker next to this module; absent when running from TypeScript sources (then everything runs here). */
+function workerScript(): URL | undefined {
+  const url = new URL('./load-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Takes file outcomes in listing order: publishes what passes the gate, refuses the rest with the file, field and value. */
+class Assembly {
+  private readonly published: PublishedRecord[] = [];
+  private readonly refused: Refusal[] = [];
+  private readonly ids = new Map<string, string>();
+
+  constructor(
+    private readonly base: string,
+    private readonly logger: CatalogLogger,
+  ) {}
+
+  add(outcome: FileOutcome): void {
+    const { source } = outcome;
+    if ('error' in outcome) {
+      this.refuse({ source, ...outcome.error });
+      return;
+    }
+    const lastModified = new Date(Math.floor(outcome.mtimeMs / 1000) * 1000);
+    for (const r of outcome.records) {
+      const other = this.ids.get(r.id);
+      if (other !== undefined) {
+        this.refuse({ source, id: r.id, code: 'LDPUB_DUPLICATE_ID', message: `the id is already used by ${other}`, field: 'id', value: r.id });
+        continue;
+      }
+      if (!isPublishable(r.report)) {
+        const first = r.report.results.find((x) => x.severity === 'Violation');
+        this.refuse({
+          source,
+          id: r.id,
+          code: 'LDPUB_INVALID_RECORD',
+          message: first?.message ?? 'does not conform to the shapes',
+          field: first?.field,
+          value: first?.value,
+          report: r.report,
+        });
+        continue;
+      }
+      this.ids.set(r.id, source);
+      this.published.push(new PublishedRecord(r.id, source, r.iri, this.base, r.record, r.report, lastModified, r.stats));
+    }
+  }
+
+  finish(): Catalog {
+    return new Catalog(this.base, this.published, this.refused);
+  }
+
+  private refuse(r: Refusal): void {
+    this.refused.push(r);
+    this.logger.warn({ record: r.source, id: r.id, code: r.code, field: r.field, value: r.value }, `refused: ${r.message}`);
+  }
 }

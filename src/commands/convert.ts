@@ -109,8 +109,18 @@ function reportError(io: CliIo, e: unknown, file: string): void {
   else io.stderr.write(`ldpub convert: ${file}: ${(e as Error).message}\n`);
 }
 
-/** The SHACL gate as a function returning the refusal text, or null when the shapes cannot be loaded. */
+/** The SHACL gate as a function returning the refusal text, or null (after saying why) when the shapes cannot be loaded. */
 async function loadGate(io: CliIo): Promise<((m: MappedRecord) => string | undefined) | null> {
-  void io;
-  return undefined as never;
+  const { loadValidator, isPublishable, reportToText } = await import('../validate/index.js');
+  try {
+    const validator = await loadValidator();
+    return (m) => {
+      const report = validator.validate(m.quads);
+      if (isPublishable(report)) return undefined;
+      return `ldpub convert: ${m.source}: refused, the record does not conform to the shapes [LDPUB_INVALID_RECORD]\n${reportToText(report, { record: m.source })}`;
+    };
+  } catch (e) {
+    io.stderr.write(`ldpub convert: ${isLdpubError(e) ? e.toLine() : (e as Error).message}\n`);
+    return null;
+  }
 }

@@ -1,11 +1,12 @@
 // `ldpub serve`: load the catalog, listen, reload on SIGHUP (or file changes with --watch), and shut down gracefully on SIGTERM/SIGINT.
+import { availableParallelism } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LiveCatalog } from '../catalog/live.js';
 import { loadCatalog } from '../catalog/load.js';
 import { LdpubError } from '../errors.js';
 import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
-import { loadGate } from '../server/gate.js';
+import { loadGate } from '../validate/gate.js';
 import { createLogger } from '../server/log.js';
 import type { Command } from './io.js';
 import { DEFAULT_PORT, parseOptions, resolveBase } from './options.js';
@@ -61,8 +62,15 @@ export const run: Command = async (argv, io) => {
 
   const logger = createLogger();
   const dataDir = values.data;
-  const gate = await loadGate();
-  const build = () => loadCatalog({ dataDir, base, gate, logger });
+  let gate;
+  try {
+    gate = await loadGate();
+  } catch (e) {
+    io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
+    return 1;
+  }
+  // Large folders load in worker threads on every core; each compiles the same shapes as `gate`.
+  const build = () => loadCatalog({ dataDir, base, gate, logger, workers: availableParallelism() });
   let live: LiveCatalog;
   try {
     live = new LiveCatalog(await build(), build, logger);

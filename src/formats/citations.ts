@@ -1,8 +1,17 @@
 // The citation formats in the registry: CSL-JSON, BibTeX, RIS and formatted citations (style and locale as parameters).
-import { formatCitation, toBibtex, toCslJson, toRis } from '../citation/index.js';
+import { formatCitation, resolveLocale, resolveStyle, toBibtex, toCslJson, toRis } from '../citation/index.js';
 import type { Format, SerializeInput } from './format.js';
 
 const ctx = (input: SerializeInput) => ({ id: input.id, uri: input.iri });
+
+/** The shipped style and locale a request names (defaults APA and en-US); an unknown one is an error, never a fallback. */
+function citationParams(params: { readonly [name: string]: string }): { [name: string]: string } {
+  return { style: resolveStyle(params.style), locale: resolveLocale(params.locale) };
+}
+
+function citation(input: SerializeInput, format: 'text' | 'html'): string {
+  return formatCitation(input.record, ctx(input), { style: input.params.style, locale: input.params.locale, format });
+}
 
 export const CITATION_FORMATS: Format[] = [
   {
@@ -51,6 +60,22 @@ export const CITATION_FORMATS: Format[] = [
     quality: 0.5,
     kind: 'citation',
     parameters: ['style', 'locale'],
-    serialize: (input) => `${formatCitation(input.record, ctx(input), { style: input.params.style, locale: input.params.locale, format: 'text' })}\n`,
+    normalizeParams: citationParams,
+    serialize: (input) => `${citation(input, 'text')}\n`,
+  },
+  {
+    // The same citation as an HTML fragment for embedding (`?format=html-citation`); text/html is the landing page's.
+    key: 'html-citation',
+    names: [],
+    label: 'Formatted citation (HTML)',
+    mediaType: 'text/html',
+    aliases: [],
+    extension: '',
+    quality: 0,
+    kind: 'citation',
+    parameters: ['style', 'locale'],
+    normalizeParams: citationParams,
+    negotiable: false,
+    serialize: (input) => `${citation(input, 'html')}\n`,
   },
 ];

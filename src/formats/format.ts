@@ -35,6 +35,13 @@ export interface Format {
   kind: FormatKind;
   /** Media type parameters that change the body (so they key the cache), e.g. ["style", "locale"]. */
   parameters: readonly string[];
+  /**
+   * Checks the parameters and gives them their canonical form (so `style=Vancouver` and `style=vancouver`
+   * share one cached body). Throws an LdpubError naming the parameter when a value is not supported.
+   */
+  normalizeParams?(params: { readonly [name: string]: string }): { [name: string]: string };
+  /** False for a format reached only by `?format=` (it shares its media type with another): never negotiated, not in Link headers. */
+  negotiable?: boolean;
   serialize(input: SerializeInput): string | Promise<string>;
 }
 

@@ -70,12 +70,19 @@ const FORMATS: Format[] = [
   ...CITATION_FORMATS,
 ];
 
+const NEGOTIABLE = FORMATS.filter((f) => f.negotiable !== false);
+
 export function allFormats(): readonly Format[] {
   return FORMATS;
 }
 
+/** The formats a client can reach by Accept header and by URL extension; they are the alternates in Link headers. */
+export function negotiableFormats(): readonly Format[] {
+  return NEGOTIABLE;
+}
+
 export function formatByExtension(ext: string): Format | undefined {
-  return FORMATS.find((f) => f.extension === ext);
+  return ext ? NEGOTIABLE.find((f) => f.extension === ext) : undefined;
 }
 
 /** By key, by one of its names, or by extension: what `--to` and `?format=` accept. */

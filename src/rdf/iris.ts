@@ -47,3 +47,8 @@ export function doiIri(doi: string): string {
 export function datasetIri(base: string): string {
   return `${normalizeBase(base)}/.well-known/void#dataset`;
 }
+
+/** True for an absolute IRI that RDF syntaxes can carry as is (no spaces, no `<>"{}|\^` or backtick). */
+export function isAbsoluteIri(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(value);
+}

@@ -4,7 +4,7 @@ import type { NamedNode, Quad, Quad_Object, Term } from '@rdfjs/types';
 import type { Agent, Record, WorkType } from '../model/record.js';
 import { abstractText, displayName, paginationText } from '../model/text.js';
 import { bibo, dcmitype, dcterms, rdf, schema, xsd } from './namespaces.js';
-import { doiIri, node } from './iris.js';
+import { doiIri, isAbsoluteIri, node } from './iris.js';
 import { isoDateDatatype } from './dates.js';
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
@@ -114,7 +114,8 @@ export function mapRecord(record: Record, options: MapOptions): Quad[] {
   text(subject, schema('genre'), record.genre);
   // schema:isbn is a property of Book only.
   if (record.type === 'book') for (const isbn of record.isbns) text(subject, schema('isbn'), isbn);
-  if (record.url) add(subject, schema('url'), namedNode(record.url));
+  // A URL that is not a well-formed IRI cannot be written as one; it stays in the Record only.
+  if (record.url && isAbsoluteIri(record.url)) add(subject, schema('url'), namedNode(record.url));
   return out;
 }
 

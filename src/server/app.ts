@@ -11,7 +11,7 @@ import { homeHandler } from './routes/index.js';
 import { recordHandler } from './routes/record.js';
 import { shapesHandler } from './routes/shapes.js';
 import { linksetHandler, validationHandler } from './routes/validation.js';
-import { defaultShapesDir } from './shapes.js';
+import { defaultShapesDir } from '../validate/shapes-dir.js';
 import { createHarvestRouter, type HarvestOptions } from '../harvest/router.js';
 
 export const DEFAULT_CACHE_MAX_AGE = 300;

@@ -1,6 +1,6 @@
 // Response headers shared by every representation: CORS, caching, and the record's Link header (alternates + FAIR Signposting).
 import type { Format } from '../formats/format.js';
-import { allFormats, rdfFormats } from '../formats/registry.js';
+import { negotiableFormats, rdfFormats } from '../formats/registry.js';
 import type { PublishedRecord } from '../catalog/published.js';
 import { doiIri } from '../rdf/iris.js';
 import { SCHEMA_CLASS } from '../rdf/map-record.js';
@@ -50,7 +50,7 @@ export function recordLinks(record: PublishedRecord): { signposts: SignpostLink[
     { href: `${PREFIXES.schema}AboutPage`, rel: 'type' },
     { href: `${record.iri}/linkset`, rel: 'linkset', type: LINKSET_TYPE },
   ];
-  const alternates = allFormats().map((f) => ({ href: recordUrl(record, f), rel: 'alternate', type: f.mediaType }));
+  const alternates = negotiableFormats().map((f) => ({ href: recordUrl(record, f), rel: 'alternate', type: f.mediaType }));
   return { signposts, alternates };
 }
 

@@ -20,16 +20,20 @@ function valueTerm(r: ValidationResult): Quad_Object | undefined {
   return literal(r.value, r.valueDatatype ? namedNode(r.valueDatatype) : undefined);
 }
 
-/** The report as quads of an sh:ValidationReport (results are blank nodes, as SHACL writes them). */
-export function reportQuads(report: ValidationReport, options: { blankPrefix?: string } = {}): Quad[] {
+/**
+ * The report as quads of an sh:ValidationReport. Results are blank nodes, as SHACL writes them, unless
+ * `reportIri` names the report (as the server does: `{record}/validation`); then they are `{reportIri}#result-N`.
+ */
+export function reportQuads(report: ValidationReport, options: { blankPrefix?: string; reportIri?: string } = {}): Quad[] {
   const prefix = options.blankPrefix ?? '';
-  const root = blankNode(`${prefix}report`);
+  const iri = options.reportIri;
+  const root = iri ? namedNode(iri) : blankNode(`${prefix}report`);
   const out: Quad[] = [
     quad(root, RDF_TYPE, sh('ValidationReport')),
     quad(root, sh('conforms'), literal(String(report.conforms), namedNode(`${XSD}boolean`))),
   ];
   report.results.forEach((r, i) => {
-    const res = blankNode(`${prefix}result${i + 1}`);
+    const res = iri ? namedNode(`${iri}#result-${i + 1}`) : blankNode(`${prefix}result${i + 1}`);
     out.push(quad(root, sh('result'), res), quad(res, RDF_TYPE, sh('ValidationResult')));
     out.push(quad(res, sh('resultSeverity'), sh(r.severity)), quad(res, sh('focusNode'), node(r.focusNode)));
     if (r.path) out.push(quad(res, sh('resultPath'), namedNode(r.path)));

@@ -1,21 +1,11 @@
 // Finds and parses the shapes folder: the package's own shapes/ by default, from src/ under tests and dist/src/ once built.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { LdpubError } from '../errors.js';
-
-/** The package root: the nearest folder above this module that holds package.json. */
-export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new LdpubError('LDPUB_BAD_SHAPES', 'cannot find the ldpub package folder (no package.json above the validator)');
-    dir = up;
-  }
-  return dir;
-}
+import { packageRoot } from '../paths.js';
 
 export function defaultShapesDir(): string {
   return join(packageRoot(), 'shapes');

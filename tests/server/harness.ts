@@ -8,6 +8,7 @@ import { LiveCatalog } from '../../src/catalog/live.js';
 import { loadCatalog, type Gate } from '../../src/catalog/load.js';
 import { createApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/log.js';
+import { loadGate } from '../../src/validate/gate.js';
 import { fixturePath, SEED_ID } from '../helpers/fixtures.js';
 
 export const acceptAll: Gate = () => ({ conforms: true, results: [] });
@@ -30,12 +31,15 @@ export function dataFolder(fixtures: readonly string[] = ['plos-one-e-locator', 
   return dir;
 }
 
+let shapesGate: Promise<Gate> | undefined;
+
 export async function startServer(options: { dir?: string; gate?: Gate; cacheMaxAge?: number; shapesDir?: string } = {}): Promise<TestServer> {
   const dir = options.dir ?? dataFolder();
-  const gate = options.gate ?? acceptAll;
+  // The real SHACL gate unless a test brings its own: the server publishes through nothing else.
+  const gate = options.gate ?? (await (shapesGate ??= loadGate()));
   const build = () => loadCatalog({ dataDir: dir, base: BASE, gate });
   const live = new LiveCatalog(await build(), build);
-  const app = createApp({ live, base: BASE, logger: createLogger('silent'), cacheMaxAge: options.cacheMaxAge, shapesDir: options.shapesDir ?? join(dir, 'no-shapes') });
+  const app = createApp({ live, base: BASE, logger: createLogger('silent'), cacheMaxAge: options.cacheMaxAge, shapesDir: options.shapesDir });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -27,9 +27,15 @@ describe('reload', () => {
     const ids = [SEED_ID, added, invalidated];
     const failures: string[] = [];
     let stop = false;
+    const rounds = [0, 0, 0];
+    /** Waits (bounded) until every client has made `n` more rounds of requests: no timing assumptions. */
+    const afterRounds = async (n: number) => {
+      const target = rounds.map((r) => r + n);
+      for (let i = 0; i < 1000 && rounds.some((r, c) => r < target[c]!); i++) await new Promise((r) => setTimeout(r, 10));
+    };
 
     /** One client's answers per record, in the order it got them. */
-    const client = async (): Promise<{ [id: string]: number[] }> => {
+    const client = async (c: number): Promise<{ [id: string]: number[] }> => {
       const seen: { [id: string]: number[] } = { [SEED_ID]: [], [added]: [], [invalidated]: [] };
       for (let i = 0; i < 2000 && !stop; i++) {
         for (const id of ids) {
@@ -42,11 +48,12 @@ describe('reload', () => {
             failures.push(`${id}: ${(e as Error).message}`);
           }
         }
+        rounds[c]! += 1;
       }
       return seen;
     };
-    const clients = [client(), client(), client()];
-    await new Promise((r) => setTimeout(r, 100));
+    const clients = [client(0), client(1), client(2)];
+    await afterRounds(3);
 
     copyFileSync(fixturePath('catalog', `${added}.txt`), join(server.dir, `${added}.txt`));
     const file = join(server.dir, `${invalidated}.txt`);
@@ -55,7 +62,7 @@ describe('reload', () => {
     renameSync(`${file}.tmp`, file);
     const result = await server.live.reload();
     expect(result.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 100));
+    await afterRounds(3);
     stop = true;
     const results = await Promise.all(clients);
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LdpubError } from '../../src/errors.js';
 import { loadValidator } from '../../src/validate/index.js';
-import { defaultShapesDir, packageRoot, readShapesDir } from '../../src/validate/shapes-dir.js';
+import { defaultShapesDir, readShapesDir } from '../../src/validate/shapes-dir.js';
+import { packageRoot } from '../../src/paths.js';
 import { hasShapeCycle } from '../../src/validate/shapes-check.js';
 import { Parser, Store } from 'n3';
 

@@ -10,6 +10,7 @@ import { cslAgents } from './csl-names.js';
 import { identifierList, normalizeDoi, normalizeIsbn, normalizeIssn } from './identifiers.js';
 import { abstractSections, plainText } from './markup.js';
 import { workTypeFromCsl } from './work-types.js';
+import { languageCode } from '../catalog/identifiers.js';
 
 export interface CslMappingOptions extends NameOptions {
   /** The WorkType when the caller knows it better than the CSL type (Crossref types). */
@@ -68,7 +69,7 @@ export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Rec
   const date = cslDateText(item.issued);
   if (date) record.date = date;
   const language = firstString(item.language);
-  if (language) record.language = language;
+  if (language) record.language = languageTag(language);
   const doi = firstString(item.DOI);
   if (doi) record.doi = normalizeDoi(doi);
   record.subjects = keywords(item.keyword ?? item.subject);
@@ -82,7 +83,7 @@ export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Rec
   record.isbns = identifierList(stringList(item.ISBN), normalizeIsbn, /[,;]\s*/);
   const genre = firstString(item.genre);
   if (genre) record.genre = genre;
-  const url = firstString(item.URL);
+  const url = firstUrl(firstString(item.URL));
   if (url) record.url = url;
 
   const notes: Note[] = [];
@@ -96,4 +97,16 @@ export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Rec
   }
   record.notes = notes;
   return record;
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+/** CSL `language` is meant to be a BCP 47 tag, but sources often write a name ("English"): take either. */
+function languageTag(value: string): string {
+  return LANGUAGE_TAG.test(value.trim()) ? value.trim() : languageCode(value).code;
+}
+
+/** The first absolute http(s) URL in a value; sources sometimes list several in one field ("a; b"). */
+function firstUrl(value: string | undefined): string | undefined {
+  return value?.split(/[\s;,]+/).find((token) => /^https?:\/\/[^\s<>"{}|\\^`]+$/i.test(token) && URL.canParse(token));
 }

@@ -2,7 +2,8 @@
 import type { Request, Response } from 'express';
 import type { PublishedRecord } from '../../catalog/published.js';
 import type { Format } from '../../formats/format.js';
-import { allFormats, formatByExtension, formatByName } from '../../formats/registry.js';
+import { allFormats, formatByExtension, formatByName, negotiableFormats } from '../../formats/registry.js';
+import { isLdpubError } from '../../errors.js';
 import { isValidId, MAX_ID_LENGTH } from '../../rdf/iris.js';
 import type { ServerContext } from '../context.js';
 import { OwnerCache } from '../context.js';
@@ -11,16 +12,16 @@ import { linkHeader } from '../headers.js';
 import { negotiatorFor } from '../negotiate.js';
 import { prepare, send, type Prepared } from '../send.js';
 
-const pick = negotiatorFor(allFormats());
+const pick = negotiatorFor(negotiableFormats());
 const prepared = new OwnerCache<PublishedRecord, Promise<Prepared>>();
 const links = new OwnerCache<PublishedRecord, string>();
 
 export function contentLocation(id: string, format: Format): string {
-  return `/record/${id}.${format.extension}`;
+  return format.extension ? `/record/${id}.${format.extension}` : `/record/${id}?format=${format.key}`;
 }
 
 export function recordOffers(id: string): Offer[] {
-  return allFormats().map((f) => ({ label: f.label, mediaType: f.mediaType, url: contentLocation(id, f) }));
+  return negotiableFormats().map((f) => ({ label: f.label, mediaType: f.mediaType, url: contentLocation(id, f) }));
 }
 
 function formatList(): string {
@@ -61,6 +62,7 @@ export function recordHandler(ctx: ServerContext) {
     }
     let format = resolved.format;
     let params: { readonly [name: string]: string } = {};
+    let negotiated = false;
     const query = req.query.format;
     if (format) {
       params = paramsFromQuery(req, format);
@@ -73,6 +75,16 @@ export function recordHandler(ctx: ServerContext) {
       if (!choice) return sendError(req, res, 406, 'None of the types in the Accept header is available. This record is available as:', recordOffers(record.id));
       format = choice.format;
       params = { ...choice.params, ...paramsFromQuery(req, format) };
+      negotiated = Object.keys(choice.params).length > 0;
+    }
+    if (format.normalizeParams) {
+      try {
+        params = format.normalizeParams(params);
+      } catch (e) {
+        if (!isLdpubError(e)) throw e;
+        // Asked for in Accept: nothing acceptable (406). Asked for in the query string: a bad request (400).
+        return sendError(req, res, negotiated ? 406 : 400, e.message, recordOffers(record.id));
+      }
     }
     const used = format.parameters.filter((p) => params[p] !== undefined);
     const key = used.length ? `${format.key};${used.map((p) => `${p}=${params[p]}`).join(';')}` : format.key;

@@ -1,4 +1,4 @@
-// /shapes: the SHACL shapes in use as one graph, in Turtle or JSON-LD. Read once, when the app is built.
+// /shapes: the SHACL shapes in use as one graph, in Turtle or JSON-LD. Read once, when the app is built, by the validator's own reader.
 import type { Request, Response } from 'express';
 import { allFormats } from '../../formats/registry.js';
 import { writeTurtle } from '../../formats/turtle.js';
@@ -7,13 +7,13 @@ import { sendError } from '../errors.js';
 import { writeGraphJsonLd } from '../graph-jsonld.js';
 import { negotiatorFor } from '../negotiate.js';
 import { prepare, send, type Prepared } from '../send.js';
-import { loadShapeQuads } from '../shapes.js';
+import { readShapesDir } from '../../validate/shapes-dir.js';
 
 const SHAPE_FORMATS = allFormats().filter((f) => f.key === 'turtle' || f.key === 'jsonld');
 const pick = negotiatorFor(SHAPE_FORMATS);
 
 export function shapesHandler(ctx: ServerContext) {
-  const quads = loadShapeQuads(ctx.shapesDir);
+  const quads = readShapesDir(ctx.shapesDir);
   const loadedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const cache = new Map<string, Promise<Prepared>>();
   return async (req: Request, res: Response): Promise<void> => {

@@ -6,12 +6,12 @@ import { html, page } from '../../formats/html-safe.js';
 import { allFormats } from '../../formats/registry.js';
 import { isValidId } from '../../rdf/iris.js';
 import type { ValidationReport } from '../../validate/report.js';
+import { reportQuads } from '../../validate/report-writers.js';
 import { OwnerCache, type ServerContext } from '../context.js';
 import { notFound, sendError } from '../errors.js';
 import { writeGraphJsonLd } from '../graph-jsonld.js';
 import { LINKSET_TYPE, linkset } from '../headers.js';
 import { negotiatorFor } from '../negotiate.js';
-import { reportQuads } from '../report-rdf.js';
 import { prepare, send, type Prepared } from '../send.js';
 
 const REPORT_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'html'].includes(f.key));
@@ -33,7 +33,7 @@ ${rows.length ? html`<table><thead><tr><th>Severity</th><th>Field</th><th>Value<
 
 async function body(record: PublishedRecord, key: string): Promise<string> {
   if (key === 'html') return reportHtml(record, record.report);
-  const quads = reportQuads(record.report, `${record.iri}/validation`);
+  const quads = reportQuads(record.report, { reportIri: `${record.iri}/validation` });
   return key === 'turtle' ? writeTurtle(quads) : writeGraphJsonLd(quads);
 }
 

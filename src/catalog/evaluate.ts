@@ -1,0 +1,39 @@
+// One file through read → map → validate, as plain data that can cross a worker boundary. No I/O here.
+import { isLdpubError } from '../errors.js';
+import type { Record } from '../model/record.js';
+import { mapFile } from '../pipeline.js';
+import type { Gate } from '../validate/gate.js';
+import type { ValidationReport } from '../validate/report.js';
+import { graphStats, type GraphStats } from './published.js';
+
+export interface EvaluatedRecord {
+  id: string;
+  iri: string;
+  record: Record;
+  report: ValidationReport;
+  stats: GraphStats;
+}
+
+/** What became of one file: its records (published or not is decided later, in file order), or why it could not be read. */
+export type FileOutcome =
+  | { source: string; mtimeMs: number; records: EvaluatedRecord[] }
+  | { source: string; error: { code: string; message: string; field?: string; value?: string } };
+
+export function evaluateFile(text: string, source: string, mtimeMs: number, base: string, gate: Gate): FileOutcome {
+  try {
+    const records = mapFile(text, source, base).map((m) => {
+      const stats = graphStats(m.quads);
+      // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
+      stats.triples += 1;
+      return { id: m.id, iri: m.iri, record: m.record, report: gate(m.quads), stats };
+    });
+    return { source, mtimeMs, records };
+  } catch (e) {
+    if (!isLdpubError(e)) throw e;
+    return { source, error: { code: e.code, message: e.message, field: e.field, value: e.value } };
+  }
+}
+
+export function unreadable(source: string, error: unknown): FileOutcome {
+  return { source, error: { code: 'LDPUB_IO', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+}

@@ -1,0 +1,37 @@
+// A worker thread of the parallel catalog load: evaluates its share of the files and posts the outcomes in batches.
+import { readFile, stat } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadGate } from '../validate/gate.js';
+import { evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+
+export interface WorkerInput {
+  files: { path: string; source: string }[];
+  base: string;
+  shapesDir?: string;
+}
+
+export type WorkerMessage = { outcomes: FileOutcome[] } | { done: true } | { failed: string };
+
+const BATCH = 250;
+
+async function main(): Promise<void> {
+  const { files, base, shapesDir } = workerData as WorkerInput;
+  const gate = await loadGate(shapesDir ? { shapesDir } : {});
+  let batch: FileOutcome[] = [];
+  for (const { path, source } of files) {
+    try {
+      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      batch.push(evaluateFile(text, source, info.mtimeMs, base, gate));
+    } catch (e) {
+      batch.push(unreadable(source, e));
+    }
+    if (batch.length >= BATCH) {
+      parentPort!.postMessage({ outcomes: batch } satisfies WorkerMessage);
+      batch = [];
+    }
+  }
+  parentPort!.postMessage({ outcomes: batch } satisfies WorkerMessage);
+  parentPort!.postMessage({ done: true } satisfies WorkerMessage);
+}
+
+main().catch((e: unknown) => parentPort!.postMessage({ failed: (e as Error).message } satisfies WorkerMessage));
