@@ -4,7 +4,8 @@ import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeJsonLd } from './jsonld.js';
 import { writeRdfXml } from './rdfxml.js';
 import { CITATION_FORMATS } from './citations.js';
-import { writePlainHtml } from './html-plain.js';
+import { renderRecordPage } from '../html/record-page.js';
+import { recordPageContext } from '../html/page-context.js';
 
 const FORMATS: Format[] = [
   {
@@ -65,7 +66,7 @@ const FORMATS: Format[] = [
     quality: 1,
     kind: 'html',
     parameters: [],
-    serialize: (input) => writePlainHtml(input, FORMATS),
+    serialize: (input) => renderRecordPage(input, recordPageContext(input, FORMATS, { linkset: `${input.iri}/linkset` })),
   },
   ...CITATION_FORMATS,
 ];

@@ -1,7 +1,8 @@
 // Error responses: 404, 400, 405 and 406 with bodies negotiated between HTML and plain text, and the final handler that hides stacks.
 import type { NextFunction, Request, Response } from 'express';
 import type { Format } from '../formats/format.js';
-import { html, page, type SafeHtml } from '../formats/html-safe.js';
+import { renderErrorPage } from '../html/error-page.js';
+import { htmlSecurityHeaders } from '../html/csp.js';
 import { ALLOW, CORS_HEADERS, contentTypeOf } from './headers.js';
 import type { Logger } from './log.js';
 import { negotiatorFor } from './negotiate.js';
@@ -32,10 +33,7 @@ export function sendError(req: Request, res: Response, status: number, message: 
   const asHtml = pickErrorBody(req.headers.accept)?.format.key === 'html';
   let body: string;
   if (asHtml) {
-    const list: SafeHtml | string = offers.length
-      ? html`<ul>${offers.map((o) => html`<li><a href="${o.url}">${o.label}</a> (${o.mediaType})</li>`)}</ul>`
-      : '';
-    body = page(`${status} ${title}`, html`<main><h1>${status} ${title}</h1><p>${message}</p>${list}</main>`);
+    body = renderErrorPage(status, message, offers);
   } else {
     body = `${status} ${title}: ${message}\n${offers.map((o) => `${o.mediaType}\t${o.url}\t${o.label}\n`).join('')}`;
   }
@@ -48,6 +46,7 @@ export function sendError(req: Request, res: Response, status: number, message: 
     'Content-Type': contentTypeOf(asHtml ? 'text/html' : 'text/plain'),
     'Content-Length': String(buffer.length),
   });
+  if (asHtml) res.set(htmlSecurityHeaders());
   if (status === 405) res.set('Allow', ALLOW);
   if (req.method === 'HEAD') res.end();
   else res.end(buffer);

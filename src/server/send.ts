@@ -3,6 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { strongEtag } from '../catalog/published.js';
 import { notModified } from './conditional.js';
 import { CORS_HEADERS, cacheControl, contentTypeOf } from './headers.js';
+import { htmlSecurityHeaders } from '../html/csp.js';
 
 export interface RepresentationInit {
   body: Buffer | string;
@@ -41,6 +42,7 @@ export function prepare(init: RepresentationInit): Prepared {
     ...common,
     'Content-Type': contentTypeOf(init.mediaType),
     'Content-Length': String(body.length),
+    ...(init.mediaType === 'text/html' ? htmlSecurityHeaders() : {}),
   };
   return { body, etag, lastModified: init.lastModified, ok, notModified: common };
 }

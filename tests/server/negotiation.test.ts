@@ -84,7 +84,8 @@ describe('content negotiation on /record/{id}', () => {
     expect(res.status).toBe(406);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const page = await res.text();
-    expect(page).toContain('<li><a href="/shapes">Turtle</a> (text/turtle)</li>');
-    expect(page).toContain('(application/ld+json)');
+    expect(page).toContain('<li><a href="/shapes" type="text/turtle">Turtle</a> <span class="type">text/turtle</span></li>');
+    expect(page).toContain('<span class="type">application/ld+json</span>');
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
   });
 });

@@ -54,10 +54,11 @@ describe('record bodies', () => {
     const page = await (await get(`/record/${SEED_ID}`)).text();
     expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(page).toContain('<h1>The Combination of Separation Surgery');
-    expect(page).toContain('Yutaro Kanda, Yuji Kakiuchi');
-    expect(page).toContain('<cite>Clinical medicine insights. Case reports, 2023, vol. 16');
-    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">10.1177/11795476231171891</a>');
-    expect(page).toContain('<strong>Background:</strong>');
+    expect(page).toContain('<span class="author">Yutaro Kanda</span>, <span class="author">Yuji Kakiuchi</span>');
+    expect(page).toContain('<cite>Clinical medicine insights. Case reports</cite> · Volume 16 · Article 11795476231171891');
+    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https://doi.org/10.1177/11795476231171891</a>');
+    expect(page).toContain('<h3>Background</h3>');
+    expect(page).toContain('<meta name="citation_doi" content="10.1177/11795476231171891">');
     for (const ext of ['ttl', 'jsonld', 'nt', 'rdf']) expect(page).toContain(`href="${BASE}/record/${SEED_ID}.${ext}"`);
   });
 });
@@ -88,8 +89,10 @@ describe('the other resources', () => {
 
   it('lists the records at / for people, and describes the dataset for RDF clients', async () => {
     const page = await (await get('/')).text();
-    expect(page).toContain(`<a href="/record/${SEED_ID}">`);
-    expect(page.match(/<a href="\/record\//g)?.length).toBe(3);
+    expect(page).toContain(`<a class="title" href="${BASE}/record/${SEED_ID}">`);
+    expect(page.match(/<a class="title" href="/g)?.length).toBe(3);
+    const filtered = await (await get('/?q=osteosarcoma')).text();
+    expect(filtered.match(/<a class="title" href="/g)?.length).toBe(1);
     const ttl = await get('/', 'text/turtle');
     expect(ttl.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
     expect(await ttl.text()).toContain('void:Dataset');

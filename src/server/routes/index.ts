@@ -1,7 +1,7 @@
 // / : the HTML list of records for people, the VoID dataset description for RDF clients.
 import type { Request, Response } from 'express';
 import type { Catalog } from '../../catalog/catalog.js';
-import { html, page } from '../../formats/html-safe.js';
+import { filterEntries, indexEntry, renderIndexPage, type IndexEntry } from '../../html/index-page.js';
 import { allFormats } from '../../formats/registry.js';
 import { writeTurtle } from '../../formats/turtle.js';
 import { OwnerCache, type ServerContext } from '../context.js';
@@ -15,19 +15,11 @@ const HOME_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'html'].inc
 const pickHome = negotiatorFor(HOME_FORMATS);
 const cache = new OwnerCache<Catalog, Promise<Prepared>>();
 
-function homeHtml(catalog: Catalog): string {
-  const items = catalog.records.map((r) => html`<li><a href="/record/${r.id}">${r.record.title ?? r.id}</a></li>`);
-  return page('ldpub records', html`<main>
-<h1>Records</h1>
-<p>${catalog.size} record(s) published.</p>
-<ul>${items}</ul>
-<h2>For machines</h2>
-<ul>
-<li><a href="/.well-known/void">Dataset description (VoID)</a></li>
-<li><a href="/shapes">SHACL shapes</a></li>
-<li><a href="/health">Health</a></li>
-</ul>
-</main>`);
+const entries = new OwnerCache<Catalog, IndexEntry[]>();
+
+function homeHtml(catalog: Catalog, query?: string): string {
+  const all = entries.get(catalog, '', () => catalog.records.map((r) => indexEntry(r.id, r.iri, r.record)));
+  return renderIndexPage(filterEntries(all, query), { base: catalog.base, total: catalog.size, ...(query ? { query } : {}) });
 }
 
 async function body(catalog: Catalog, key: string): Promise<string> {
@@ -44,6 +36,11 @@ function handler(ctx: ServerContext, pick: typeof pickHome, formats: typeof HOME
       return sendError(req, res, 406, 'This resource is available as:', formats.map((f) => ({ label: f.label, mediaType: f.mediaType, url: path })));
     }
     const format = choice.format;
+    const query = typeof req.query.q === 'string' && req.query.q.trim() ? req.query.q.slice(0, 200) : undefined;
+    if (format.key === 'html' && query) {
+      // A filtered list is computed per request and not cached: queries are unbounded.
+      return send(req, res, prepare({ body: homeHtml(catalog, query), mediaType: format.mediaType, lastModified: catalog.lastModified, maxAge: ctx.maxAge }));
+    }
     const p = cache.getAsync(catalog, format.key, async () =>
       prepare({ body: await body(catalog, format.key), mediaType: format.mediaType, lastModified: catalog.lastModified, maxAge: ctx.maxAge }),
     );

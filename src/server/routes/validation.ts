@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { PublishedRecord } from '../../catalog/published.js';
 import { writeTurtle } from '../../formats/turtle.js';
-import { html, page } from '../../formats/html-safe.js';
+import { renderValidationPage } from '../../html/validation-page.js';
 import { allFormats } from '../../formats/registry.js';
 import { isValidId } from '../../rdf/iris.js';
 import type { ValidationReport } from '../../validate/report.js';
@@ -19,16 +19,7 @@ const pick = negotiatorFor(REPORT_FORMATS);
 const cache = new OwnerCache<PublishedRecord, Promise<Prepared>>();
 
 function reportHtml(record: PublishedRecord, report: ValidationReport): string {
-  const title = `Validation report for ${record.id}`;
-  const rows = report.results.map(
-    (r) => html`<tr><td>${r.severity}</td><td>${r.field ?? r.path ?? ''}</td><td>${r.value ?? ''}</td><td>${r.message}</td></tr>`,
-  );
-  return page(title, html`<main>
-<h1>${title}</h1>
-<p>Record: <a href="${record.iri}">${record.iri}</a></p>
-<p>${report.conforms ? 'The record conforms to the shapes.' : `${report.results.length} result(s); the record is published because none is a violation.`}</p>
-${rows.length ? html`<table><thead><tr><th>Severity</th><th>Field</th><th>Value</th><th>Message</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
-</main>`);
+  return renderValidationPage(report, { iri: record.iri, title: record.record.title ?? record.id, home: `${record.base}/` });
 }
 
 async function body(record: PublishedRecord, key: string): Promise<string> {
