@@ -62,6 +62,20 @@ describe('ldpub convert', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('refuses a record the shapes refuse, with its report, unless --no-validate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ldpub-convert-'));
+    const bad = join(dir, 'bad-issn.txt');
+    writeFileSync(bad, fixtureText('catalog', 'seed-case-report.txt').replace('ISSN:1179-5476\n1179-5476', 'ISSN:1179-5475'));
+    const refused = await runCommand(run, [bad, seed]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/bad-issn\.txt: refused, the record does not conform to the shapes \[LDPUB_INVALID_RECORD\]/);
+    expect(refused.stderr).toMatch(/bad-issn\.txt: Violation: ISSN.*"1179-5475": The ISSN check digit is wrong/);
+    expect(refused.stdout.match(/a schema:ScholarlyArticle/g)).toHaveLength(1);
+    const forced = await runCommand(run, [bad, '--no-validate']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('schema:issn "1179-5475"');
+  });
+
   describe('with the network unavailable', () => {
     const attempts: string[] = [];
     beforeEach(() => {
