@@ -1,0 +1,65 @@
+// Bulk ingest: time and peak RSS to load a large generated catalog through the real loader, and the time to the first answer.
+import { forkBench, nextMessage, stopChild } from './lib/child.js';
+import type { ChildMessage } from './lib/child.js';
+import { writeDataDir } from './lib/data-dir.js';
+import { notMeasured } from './lib/report.js';
+import type { Row } from './lib/report.js';
+import { now } from './lib/stats.js';
+import type { DumpMeasure } from './dump.js';
+
+const AREA = 'bulk ingest';
+const MiB = 2 ** 20;
+
+interface IngestResult extends ChildMessage {
+  loadMs: number;
+  firstResponseMs: number;
+  firstStatus: number;
+  published: number;
+  refused: number;
+  rssAfterLoad: number;
+  maxRssAfterLoad: number;
+  dump: DumpMeasure;
+}
+
+export interface IngestOutcome {
+  rows: Row[];
+  loadS: number | null;
+  peakRssMiB: number | null;
+}
+
+export async function ingestSection(count: number, seed: number, appWhy: string | undefined, timeoutS: number): Promise<IngestOutcome> {
+  if (appWhy) {
+    return {
+      rows: [
+        notMeasured(AREA, `load ${count.toLocaleString('en-US')} records`, 's', appWhy),
+        notMeasured(AREA, 'dump.nt streaming, RSS growth', 'MiB', appWhy),
+      ],
+      loadS: null,
+      peakRssMiB: null,
+    };
+  }
+  const t0 = now();
+  const data = writeDataDir(count, seed, 'ingest');
+  const writeS = (now() - t0) / 1000;
+  const child = forkBench('ingest-child.js', [data.dir, data.validIds[0] ?? '']);
+  try {
+    const r = await nextMessage<IngestResult>(child, timeoutS * 1000, 'result');
+    const rows: Row[] = [
+      { area: AREA, measure: `load ${count.toLocaleString('en-US')} records`, value: r.loadMs / 1000, unit: 's', detail: `read+map+validate by the catalog loader; ${r.published} published, ${r.refused} refused; files written in ${writeS.toFixed(1)} s beforehand` },
+      { area: AREA, measure: 'peak RSS of the loading process', value: r.maxRssAfterLoad / MiB, unit: 'MiB', detail: `RSS ${(r.rssAfterLoad / MiB).toFixed(0)} MiB once loaded` },
+      { area: AREA, measure: 'time to first answered request', value: r.firstResponseMs / 1000, unit: 's', detail: `from the start of loading to the first GET /record/{id}.ttl answer (${r.firstStatus})` },
+    ];
+    const d = r.dump;
+    rows.push(
+      d.measured
+        ? { area: AREA, measure: 'dump.nt streaming, RSS growth', value: d.growth / MiB, unit: 'MiB', detail: `${(d.bytes / MiB).toFixed(0)} MiB streamed in ${(d.ms / 1000).toFixed(1)} s; RSS ${(d.rssBefore / MiB).toFixed(0)} → ${(d.rssPeak / MiB).toFixed(0)} MiB` }
+        : notMeasured(AREA, 'dump.nt streaming, RSS growth', 'MiB', d.why),
+    );
+    return { rows, loadS: r.loadMs / 1000, peakRssMiB: r.maxRssAfterLoad / MiB };
+  } catch (e) {
+    return { rows: [notMeasured(AREA, `load ${count} records`, 's', `failed: ${(e as Error).message}`)], loadS: null, peakRssMiB: null };
+  } finally {
+    await stopChild(child);
+    data.remove();
+  }
+}

@@ -1,0 +1,93 @@
+// Finds the project's pipeline pieces at run time, so the benchmark runs (and says what it could not measure) while they land.
+import type { Quad } from '@rdfjs/types';
+import type { Record } from '../../src/model/record.js';
+import type { ValidationReport } from '../../src/validate/report.js';
+
+export type Piece<T> = { ok: true; value: T } | { ok: false; why: string };
+
+export const BASE = 'http://localhost:3000';
+
+export type ReadFn = (text: string, fileName: string) => Record[];
+export type MapFn = (record: Record, options: { iri: string }) => Quad[];
+export interface BenchValidator {
+  validate(quads: Quad[]): ValidationReport;
+}
+
+type Module = { [name: string]: unknown };
+
+/** Imports a compiled project module by its path under src/ (e.g. 'rdf/map-record.js'). */
+async function importSrc(path: string): Promise<Module | undefined> {
+  try {
+    return (await import(new URL(`../../src/${path}`, import.meta.url).href)) as Module;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
+}
+
+export async function findReader(sample: { id: string; text: string }): Promise<Piece<ReadFn>> {
+  const mod = await importSrc('readers/index.js');
+  const read = mod?.['readRecords'] as ReadFn | undefined;
+  if (!read) return { ok: false, why: 'src/readers/index.ts has no readRecords' };
+  try {
+    read(sample.text, `${sample.id}.txt`);
+  } catch (e) {
+    return { ok: false, why: `the catalog reader refuses a generated record (${(e as Error).message})` };
+  }
+  return { ok: true, value: read };
+}
+
+export async function findMapper(): Promise<Piece<MapFn>> {
+  const mod = await importSrc('rdf/map-record.js');
+  const map = mod?.['mapRecord'] as MapFn | undefined;
+  return map ? { ok: true, value: map } : { ok: false, why: 'mapRecord (src/rdf/map-record.ts) is not on main yet' };
+}
+
+export async function findValidator(): Promise<Piece<BenchValidator>> {
+  const mod = await importSrc('validate/index.js');
+  const load = mod?.['loadValidator'] as (() => Promise<BenchValidator>) | undefined;
+  if (!load) return { ok: false, why: 'loadValidator (src/validate/index.ts) is not on main yet' };
+  return { ok: true, value: await load() };
+}
+
+/** One output format as the benchmark drives it: a name, an extension, and a serializer of a validated record. */
+export interface BenchFormat {
+  name: string;
+  ext: string;
+  mediaType: string;
+  serialize(input: { record: Record; quads: Quad[]; iri: string }): string | Promise<string>;
+}
+
+export async function findFormats(): Promise<Piece<BenchFormat[]>> {
+  const mod = await importSrc('formats/registry.js');
+  if (!mod) return { ok: false, why: 'the format registry (src/formats/registry.ts) is not on main yet' };
+  return { ok: false, why: 'the format registry is on main but the benchmark has no adapter for it yet' };
+}
+
+/** Everything the pipeline sections need; each piece may be missing, with the reason. */
+export interface Pipeline {
+  read: Piece<ReadFn>;
+  map: Piece<MapFn>;
+  validator: Piece<BenchValidator>;
+  formats: Piece<BenchFormat[]>;
+}
+
+export async function findPipeline(sample: { id: string; text: string }): Promise<Pipeline> {
+  const [read, map, validator, formats] = await Promise.all([findReader(sample), findMapper(), findValidator(), findFormats()]);
+  return { read, map, validator, formats };
+}
+
+export function recordIri(id: string): string {
+  return `${BASE}/record/${id}`;
+}
+
+/** Builds the real ldpub app over a data folder: catalog loaded, ready to listen. */
+export type AppFactory = (dataDir: string) => Promise<{ handler: import('node:http').RequestListener; published: number; refused: number }>;
+
+export async function findApp(): Promise<Piece<AppFactory>> {
+  const catalog = (await importSrc('catalog/index.js')) ?? (await importSrc('catalog/catalog.js'));
+  if (!catalog) return { ok: false, why: 'the catalog (src/catalog/) is not on main yet' };
+  const server = (await importSrc('server/app.js')) ?? (await importSrc('server/index.js'));
+  if (!server) return { ok: false, why: 'the Express app factory is not on main yet' };
+  return { ok: false, why: 'the catalog and app are on main but the benchmark has no adapter for them yet' };
+}
