@@ -1,0 +1,44 @@
+// What a registered output format is: its media type, aliases, extension, server-side quality and serializer.
+import type { Quad } from '@rdfjs/types';
+import type { Record } from '../model/record.js';
+
+/** Everything a serializer may use to write one record. */
+export interface SerializeInput {
+  id: string;
+  /** The record URI, `{base}/record/{id}`. */
+  iri: string;
+  /** The configured base URI, without a trailing slash. */
+  base: string;
+  record: Record;
+  /** The record's graph as mapped (and, in the catalog, with its dataset links). */
+  quads: readonly Quad[];
+  /** Media type parameters or query options a format understands, such as a citation `style` and `locale`. */
+  params: { readonly [name: string]: string };
+}
+
+export type FormatKind = 'rdf' | 'html' | 'citation';
+
+export interface Format {
+  /** The name used by `--to` and `?format=`: "turtle", "jsonld", … */
+  key: string;
+  /** Other names accepted for `--to` and `?format=`. */
+  names: readonly string[];
+  /** A human label: "Turtle". */
+  label: string;
+  mediaType: string;
+  /** Other media types that select this format in an Accept header. */
+  aliases: readonly string[];
+  /** The URL extension, without a dot: "ttl". */
+  extension: string;
+  /** Server-side quality (0–1): breaks ties between formats a client likes equally. */
+  quality: number;
+  kind: FormatKind;
+  /** Media type parameters that change the body (so they key the cache), e.g. ["style", "locale"]. */
+  parameters: readonly string[];
+  serialize(input: SerializeInput): string | Promise<string>;
+}
+
+/** The Content-Type header value: text types and JSON/XML carry `charset=utf-8`. */
+export function contentType(format: Format): string {
+  return `${format.mediaType}; charset=utf-8`;
+}

@@ -1,0 +1,79 @@
+// The one registry of output formats. Negotiation, URLs, Link headers, 406 bodies and the CLI all ask it.
+import type { Format } from './format.js';
+import { writeNTriples, writeTurtle } from './turtle.js';
+import { writeJsonLd } from './jsonld.js';
+import { writeRdfXml } from './rdfxml.js';
+
+const FORMATS: Format[] = [
+  {
+    key: 'turtle',
+    names: ['ttl'],
+    label: 'Turtle',
+    mediaType: 'text/turtle',
+    aliases: ['application/x-turtle', 'application/turtle'],
+    extension: 'ttl',
+    quality: 1,
+    kind: 'rdf',
+    parameters: [],
+    serialize: ({ quads }) => writeTurtle(quads),
+  },
+  {
+    key: 'jsonld',
+    names: ['json-ld'],
+    label: 'JSON-LD',
+    mediaType: 'application/ld+json',
+    aliases: ['application/json'],
+    extension: 'jsonld',
+    quality: 1,
+    kind: 'rdf',
+    parameters: [],
+    serialize: ({ quads, iri }) => writeJsonLd(quads, iri),
+  },
+  {
+    key: 'ntriples',
+    names: ['nt', 'n-triples'],
+    label: 'N-Triples',
+    mediaType: 'application/n-triples',
+    aliases: ['text/plain+ntriples'],
+    extension: 'nt',
+    quality: 0.9,
+    kind: 'rdf',
+    parameters: [],
+    serialize: ({ quads }) => writeNTriples(quads),
+  },
+  {
+    key: 'rdfxml',
+    names: ['rdf', 'rdf-xml', 'xml'],
+    label: 'RDF/XML',
+    mediaType: 'application/rdf+xml',
+    aliases: ['application/xml', 'text/xml'],
+    extension: 'rdf',
+    quality: 0.8,
+    kind: 'rdf',
+    parameters: [],
+    serialize: ({ quads }) => writeRdfXml(quads),
+  },
+];
+
+export function allFormats(): readonly Format[] {
+  return FORMATS;
+}
+
+export function formatByExtension(ext: string): Format | undefined {
+  return FORMATS.find((f) => f.extension === ext);
+}
+
+/** By key, by one of its names, or by extension: what `--to` and `?format=` accept. */
+export function formatByName(name: string): Format | undefined {
+  const n = name.toLowerCase();
+  return FORMATS.find((f) => f.key === n || f.names.includes(n) || f.extension === n);
+}
+
+export function formatByMediaType(mediaType: string): Format | undefined {
+  const m = mediaType.toLowerCase();
+  return FORMATS.find((f) => f.mediaType === m || f.aliases.includes(m));
+}
+
+export function rdfFormats(): Format[] {
+  return FORMATS.filter((f) => f.kind === 'rdf');
+}

@@ -1,0 +1,58 @@
+// Test helpers: parse any output format back into quads and compare graphs by canonical form (isomorphism).
+import { Parser } from 'n3';
+import jsonld from 'jsonld';
+import canonize from 'rdf-canonize';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import type { Quad } from '@rdfjs/types';
+import { offlineDocumentLoader } from '../../src/rdf/jsonld-loader.js';
+
+export function parseTurtle(text: string, format = 'text/turtle'): Quad[] {
+  return new Parser({ format }).parse(text) as Quad[];
+}
+
+export async function parseJsonLd(text: string): Promise<Quad[]> {
+  const nquads = (await jsonld.toRDF(JSON.parse(text), {
+    format: 'application/n-quads',
+    documentLoader: offlineDocumentLoader as never,
+  } as never)) as unknown as string;
+  return parseTurtle(nquads, 'application/n-quads');
+}
+
+/** RDF/XML parsed with a parser other than rdflib, so a writer bug cannot hide behind the same reader. */
+export async function parseRdfXml(text: string): Promise<Quad[]> {
+  const parser = new RdfXmlParser();
+  const quads: Quad[] = [];
+  await new Promise<void>((resolve, reject) => {
+    parser.on('data', (q: Quad) => quads.push(q));
+    parser.on('error', reject);
+    parser.on('end', () => resolve());
+    parser.write(text);
+    parser.end();
+  });
+  return quads;
+}
+
+export async function parseAs(mediaType: string, text: string): Promise<Quad[]> {
+  switch (mediaType) {
+    case 'text/turtle':
+      return parseTurtle(text);
+    case 'application/n-triples':
+      return parseTurtle(text, 'application/n-triples');
+    case 'application/ld+json':
+      return parseJsonLd(text);
+    case 'application/rdf+xml':
+      return parseRdfXml(text);
+    default:
+      throw new Error(`no test parser for ${mediaType}`);
+  }
+}
+
+/** The canonical N-Quads of a graph (RDFC-1.0), duplicates removed: equal strings mean isomorphic graphs. */
+export async function canonical(quads: readonly Quad[]): Promise<string> {
+  const text: string = await canonize.canonize(quads as never, { algorithm: 'RDFC-1.0' });
+  return [...new Set(text.split('\n').filter(Boolean))].sort().join('\n');
+}
+
+export async function isomorphic(a: readonly Quad[], b: readonly Quad[]): Promise<boolean> {
+  return (await canonical(a)) === (await canonical(b));
+}
