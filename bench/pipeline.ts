@@ -49,7 +49,7 @@ export async function pipelineSection(p: Pipeline, count: number, seed: number):
   if (p.map.ok) {
     const map = p.map.value;
     t0 = now();
-    for (const r of records) mapped.push({ ...r, quads: map(r.record, { iri: recordIri(r.id) }) });
+    for (const r of records) mapped.push({ ...r, quads: map(r.record, { iri: recordIri(r.id), blankPrefix: `${r.id}-` }) });
     const ms = now() - t0;
     const triples = mapped.reduce((n, m) => n + m.quads.length, 0);
     rows.push(rateRow('map', mapped.length, ms, `${(triples / Math.max(1, mapped.length)).toFixed(0)} triples/record`));
@@ -73,7 +73,7 @@ export async function pipelineSection(p: Pipeline, count: number, seed: number):
     for (const f of p.formats.value) {
       t0 = now();
       let bytes = 0;
-      for (const m of valid) bytes += (await f.serialize({ record: m.record, quads: m.quads, iri: recordIri(m.id) })).length;
+      for (const m of valid) bytes += (await f.serialize({ id: m.id, record: m.record, quads: m.quads, iri: recordIri(m.id) })).length;
       rows.push(rateRow(`serialize ${f.ext}`, valid.length, now() - t0, `${(bytes / valid.length / 1024).toFixed(1)} KiB/record`));
     }
   }

@@ -38,7 +38,7 @@ export function ingest(
     }
     for (const record of records) {
       tally.records++;
-      const quads = map(record, { iri: recordIri(id) });
+      const quads = map(record, { iri: recordIri(id), blankPrefix: `${id}-` });
       const report = validator.validate(quads);
       const publishable = !report.results.some((r) => r.severity === 'Violation');
       if (publishable) tally.publishable++;

@@ -8,7 +8,7 @@ export type Piece<T> = { ok: true; value: T } | { ok: false; why: string };
 export const BASE = 'http://localhost:3000';
 
 export type ReadFn = (text: string, fileName: string) => Record[];
-export type MapFn = (record: Record, options: { iri: string }) => Quad[];
+export type MapFn = (record: Record, options: { iri: string; blankPrefix?: string }) => Quad[];
 export interface BenchValidator {
   validate(quads: Quad[]): ValidationReport;
 }
@@ -55,13 +55,29 @@ export interface BenchFormat {
   name: string;
   ext: string;
   mediaType: string;
-  serialize(input: { record: Record; quads: Quad[]; iri: string }): string | Promise<string>;
+  serialize(input: { id: string; record: Record; quads: Quad[]; iri: string }): string | Promise<string>;
+}
+
+interface RegistryFormat {
+  key: string;
+  extension: string;
+  mediaType: string;
+  serialize(input: { id: string; iri: string; base: string; record: Record; quads: readonly Quad[]; params: { [k: string]: string } }): string | Promise<string>;
 }
 
 export async function findFormats(): Promise<Piece<BenchFormat[]>> {
   const mod = await importSrc('formats/registry.js');
-  if (!mod) return { ok: false, why: 'the format registry (src/formats/registry.ts) is not on main yet' };
-  return { ok: false, why: 'the format registry is on main but the benchmark has no adapter for it yet' };
+  const all = mod?.['allFormats'] as (() => readonly RegistryFormat[]) | undefined;
+  if (!all) return { ok: false, why: 'the format registry (src/formats/registry.ts) is not on main yet' };
+  return {
+    ok: true,
+    value: all().map((f) => ({
+      name: f.key,
+      ext: f.extension,
+      mediaType: f.mediaType,
+      serialize: (input) => f.serialize({ ...input, base: BASE, params: {} }),
+    })),
+  };
 }
 
 /** Everything the pipeline sections need; each piece may be missing, with the reason. */
