@@ -64,7 +64,8 @@ function date(rng: Rng, nonIso: boolean): string {
   const y = rng.int(1965, 2025);
   const m = String(rng.int(1, 12)).padStart(2, '0');
   const d = String(rng.int(1, 28)).padStart(2, '0');
-  if (nonIso) return `${d}.${m}.${y}`;
+  // Unpadded month and day: the shape catalogs get wrong most often, and not ISO 8601.
+  if (nonIso) return `${y}-${rng.int(1, 9)}-${rng.int(1, 9)}`;
   const form = rng.int(0, 2);
   return form === 0 ? String(y) : form === 1 ? `${y}-${m}` : `${y}-${m}-${d}`;
 }

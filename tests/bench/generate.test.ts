@@ -102,7 +102,7 @@ describe('generateRecords', () => {
       if (r.invalid === 'bad-doi') expect(fieldValue(r.text, 'DOI')).toMatch(/^10\.\d{1,3}\//);
       if (r.invalid === 'bad-issn') expect(issnCheckOk(fieldValue(r.text, 'ISSN') ?? '')).toBe(false);
       if (r.invalid === 'unknown-language') expect(fieldValue(r.text, 'Language')).toBe('Xyzzish');
-      if (r.invalid === 'non-iso-date') expect(fieldValue(r.text, 'Published in')).toMatch(/ \d\d\.\d\d\.\d{4}/);
+      if (r.invalid === 'non-iso-date') expect(fieldValue(r.text, 'Published in')).toMatch(/ \d{4}-\d-\d( \(\d+\))?(,|$)/);
       if (r.invalid === 'no-title') expect(firstContentLine(r.text)).toMatch(/^(Published in|Main Authors?|Format):/);
     }
   });
