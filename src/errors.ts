@@ -8,6 +8,7 @@ export const ErrorCodes = {
   LDPUB_UNKNOWN_FORMAT: 'No reader or writer is registered for the requested format',
   LDPUB_INVALID_RECORD: 'The record does not conform to the SHACL shapes',
   LDPUB_BAD_SHAPES: 'The shapes cannot be loaded or use a constraint the engine cannot evaluate',
+  LDPUB_DUPLICATE_ID: 'Two records in the data folder have the same id',
   LDPUB_IO: 'A file could not be read or written',
   LDPUB_USAGE: 'The command line is not valid',
 } as const;

@@ -42,3 +42,8 @@ export const node = {
 export function doiIri(doi: string): string {
   return `https://doi.org/${encodeURI(doi).replace(/[#?;()<>[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
 }
+
+/** The VoID dataset that every published record is `void:inDataset` of. */
+export function datasetIri(base: string): string {
+  return `${normalizeBase(base)}/.well-known/void#dataset`;
+}

@@ -1,12 +1,127 @@
-// Reader for the catalog full-record text format (placeholder until the reader lands).
-import { LdpubError } from '../errors.js';
+// Reader for the catalog full-record text format: lenient on content, strict on structure (see mapping.md).
+import type { Record, WorkType } from '../model/record.js';
+import { emptyRecord } from '../model/record.js';
 import type { RecordReader } from './reader.js';
+import { splitAbstract } from './catalog/abstract.js';
+import { splitRecordPage, type Field } from './catalog/fields.js';
+import { isbnsFrom, issnsFrom, languageCode, normaliseDoi, pushUnique } from './catalog/identifiers.js';
+import { parseNameList, parseOrganisations } from './catalog/names.js';
+import { parsePublishedIn } from './catalog/published-in.js';
+
+// `Format:` values that name another kind of work. "Report" and "Review" stay articles when the record is
+// published in a journal: this catalog uses them for case reports and review articles.
+const WORK_TYPES: ReadonlyMap<string, WorkType> = new Map([
+  ['article', 'article'], ['journal article', 'article'], ['book', 'book'], ['ebook', 'book'], ['e-book', 'book'],
+  ['book chapter', 'chapter'], ['chapter', 'chapter'], ['thesis', 'thesis'], ['dissertation', 'thesis'],
+  ['dataset', 'dataset'], ['data set', 'dataset'], ['conference proceeding', 'conference-paper'],
+  ['conference paper', 'conference-paper'], ['preprint', 'preprint'], ['report', 'report'],
+]);
+const SNIFF =
+  /^(?:Published in|Main Authors?|Other Authors|Corporate Authors?|Summary|Bibliographic Details)\s?:?/m;
+const SUBJECT_SEPARATOR = /\s*;\s*/;
+const URL = /^https?:\/\/\S+$/i;
+const SPACES = /\s+/g;
+
+function joined(field: Field): string {
+  return field.lines.join(' ').replace(SPACES, ' ').trim();
+}
+
+/** Fills `record` from one field; a repeated single-valued field, or an unknown label, becomes a note. */
+function applyField(record: Record, field: Field, seen: Set<string>): void {
+  const key = field.label.toLowerCase();
+  const value = joined(field);
+  const note = () => {
+    if (value !== '') record.notes.push({ label: field.label, value });
+  };
+  const once = (apply: () => void) => {
+    if (seen.has(key)) note();
+    else apply();
+    seen.add(key);
+  };
+  switch (key) {
+    case 'published in':
+      return once(() => {
+        const p = parsePublishedIn(value);
+        const container = record.container ?? (record.container = { issns: [] });
+        if (p.journal !== undefined) container.title = p.journal;
+        if (p.volume !== undefined) container.volume = p.volume;
+        if (p.issue !== undefined) container.issue = p.issue;
+        if (p.date !== undefined) record.date = p.date;
+        if (p.locator !== undefined) record.locator = p.locator;
+      });
+    case 'main authors': case 'main author': case 'authors': case 'author':
+      record.authors.push(...parseNameList(field.lines));
+      return;
+    case 'corporate author': case 'corporate authors':
+      record.authors.push(...parseOrganisations(field.lines));
+      return;
+    case 'other authors':
+      record.contributors.push(...parseNameList(field.lines));
+      return;
+    case 'format':
+      return once(() => {
+        if (value === '') return;
+        record.genre = value;
+        record.type = WORK_TYPES.get(value.toLowerCase()) ?? 'article';
+      });
+    case 'language':
+      return once(() => {
+        if (value === '') return;
+        const language = languageCode(value);
+        record.language = language.code;
+        if (language.count > 1) note();
+      });
+    case 'subjects':
+      pushUnique(record.subjects, field.lines.flatMap((l) => l.split(SUBJECT_SEPARATOR)).filter((s) => s !== ''));
+      return;
+    case 'summary':
+      return once(() => {
+        const sections = splitAbstract(value);
+        if (sections.length > 0) record.abstract = sections;
+      });
+    case 'issn': case 'eissn': {
+      const container = record.container ?? (record.container = { issns: [] });
+      pushUnique(container.issns, issnsFrom(field.lines));
+      return;
+    }
+    case 'isbn':
+      pushUnique(record.isbns, isbnsFrom(field.lines));
+      return;
+    case 'doi':
+      return once(() => {
+        const doi = normaliseDoi(value);
+        if (doi !== '') record.doi = doi;
+      });
+    case 'published':
+      return once(() => {
+        if (value !== '') record.publisher = value;
+      });
+    case 'online access':
+      if (URL.test(value) && record.url === undefined) record.url = value;
+      else note();
+      return;
+    case 'tags':
+      return;
+    default:
+      note();
+  }
+}
+
+/** The one record a catalog page describes. Throws LdpubError(LDPUB_NOT_A_RECORD) only when the text is no record. */
+export function readCatalogRecord(text: string): Record {
+  const page = splitRecordPage(text);
+  const record = emptyRecord('article');
+  if (page.title !== undefined) record.title = page.title;
+  const seen = new Set<string>();
+  for (const field of page.fields) applyField(record, field, seen);
+  for (const line of page.loose) record.notes.push({ label: 'Description', value: line });
+  if (record.type === 'report' && record.container?.title !== undefined) record.type = 'article';
+  return record;
+}
 
 export const catalogReader: RecordReader = {
   name: 'catalog',
   extensions: ['txt'],
-  sniff: () => true,
-  read() {
-    throw new LdpubError('LDPUB_NOT_A_RECORD', 'the catalog reader is not built yet');
-  },
+  sniff: (text) => SNIFF.test(text.slice(0, 8192)),
+  read: (text) => [readCatalogRecord(text)],
 };

@@ -1,0 +1,62 @@
+// A record as the catalog publishes it: its data and report, with each serialization computed once and cached.
+import { createHash } from 'node:crypto';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import type { Record } from '../model/record.js';
+import type { Format } from '../formats/format.js';
+import { mapRecord } from '../rdf/map-record.js';
+import { datasetIri } from '../rdf/iris.js';
+import { voidNs } from '../rdf/namespaces.js';
+import type { ValidationReport } from '../validate/report.js';
+
+export interface Rendered {
+  body: Buffer;
+  /** A strong validator: the quoted SHA-1 of the body. */
+  etag: string;
+}
+
+export class PublishedRecord {
+  private readonly cache = new Map<string, Promise<Rendered>>();
+
+  constructor(
+    readonly id: string,
+    readonly source: string,
+    readonly iri: string,
+    readonly base: string,
+    readonly record: Record,
+    readonly report: ValidationReport,
+    /** When the record's file last changed, to whole seconds (HTTP dates have no finer grain). */
+    readonly lastModified: Date,
+  ) {}
+
+  /** The published graph: the mapping plus the link to the dataset. Recomputed on demand so the catalog holds Records, not quads. */
+  quads(): Quad[] {
+    const quads = mapRecord(this.record, { iri: this.iri, blankPrefix: `${this.id}-` });
+    quads.push(DataFactory.quad(DataFactory.namedNode(this.iri), voidNs('inDataset'), DataFactory.namedNode(datasetIri(this.base))));
+    return quads;
+  }
+
+  /** The body in `format`, computed on first use and then served from memory. */
+  render(format: Format, params: { readonly [name: string]: string } = {}): Promise<Rendered> {
+    const used = format.parameters.filter((p) => params[p] !== undefined).map((p) => `${p}=${params[p]}`);
+    const key = used.length ? `${format.key};${used.join(';')}` : format.key;
+    let rendered = this.cache.get(key);
+    if (!rendered) {
+      rendered = this.serialize(format, params);
+      this.cache.set(key, rendered);
+      // A failed serialization is not cached, so a later request can try again.
+      rendered.catch(() => this.cache.delete(key));
+    }
+    return rendered;
+  }
+
+  private async serialize(format: Format, params: { readonly [name: string]: string }): Promise<Rendered> {
+    const text = await format.serialize({ id: this.id, iri: this.iri, base: this.base, record: this.record, quads: this.quads(), params });
+    const body = Buffer.from(text, 'utf8');
+    return { body, etag: strongEtag(body) };
+  }
+}
+
+export function strongEtag(body: Buffer | string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}

@@ -1,0 +1,76 @@
+// Normalises the identifiers a catalog record carries: DOI, ISSN, ISBN, and the language name to a BCP 47 code.
+import { LANGUAGE_NAMES } from './language-table.js';
+
+const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|doi:\s*)/i;
+const ISSN_SHAPE = /^(\d{4})-?(\d{3}[\dXx])$/;
+const ISSN_IN_TEXT = /\b\d{4}-?\d{3}[\dXx]\b/g;
+const LIST_SEPARATOR = /\s*[;,]\s*|\s{2,}/;
+const ISBN_IN_TEXT = /(?:97[89][-\s]?)?\d{1,5}[-\s]?\d{1,7}[-\s]?\d{1,7}[-\s]?[\dXx]\b/g;
+const SPACES = /\s+/g;
+const LANGUAGE_SEPARATOR = /\s*[;,/]\s*|\s+and\s+/i;
+const LANGUAGES: ReadonlyMap<string, string> = new Map(LANGUAGE_NAMES);
+
+/** "https://doi.org/10.1/X" or "doi:10.1/X" → "10.1/X"; the DOI itself is kept exactly as given. */
+export function normaliseDoi(value: string): string {
+  return value.trim().replace(DOI_PREFIX, '').trim();
+}
+
+/** "11795476" → "1179-5476", "0018-067x" → "0018-067X"; anything else is kept as given, for validation to report. */
+export function normaliseIssn(value: string): string {
+  const m = ISSN_SHAPE.exec(value.trim());
+  return m ? `${m[1]}-${(m[2] as string).toUpperCase()}` : value.trim();
+}
+
+/** True when a normalised ISSN's check digit (weights 8…2, modulo 11, 10 written X) matches. */
+export function issnCheckDigitMatches(issn: string): boolean {
+  const m = ISSN_SHAPE.exec(issn);
+  if (!m) return false;
+  const digits = `${m[1]}${m[2]}`.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (digits.charCodeAt(i) - 48) * (8 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return digits[7] === (check === 10 ? 'X' : String(check));
+}
+
+/** Every ISSN in a field's lines; a line with no ISSN shape is kept whole (as a bad ISSN for validation to report). */
+export function issnsFrom(lines: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const line of lines) {
+    const shaped = line.match(ISSN_IN_TEXT);
+    if (shaped) found.push(...shaped.map(normaliseIssn));
+    else found.push(...line.split(LIST_SEPARATOR).filter((v) => v !== ''));
+  }
+  return found;
+}
+
+/** Every ISBN in a field's lines, without qualifiers such as "(pbk.)"; a line with none is kept whole. */
+export function isbnsFrom(lines: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const line of lines) {
+    const shaped = line.match(ISBN_IN_TEXT);
+    if (shaped) found.push(...shaped.map((s) => s.trim()));
+    else if (line.trim() !== '') found.push(line.trim());
+  }
+  return found;
+}
+
+/** Adds each value not yet present, keeping the first occurrence's position. */
+export function pushUnique(target: string[], values: readonly string[]): void {
+  for (const v of values) if (!target.includes(v)) target.push(v);
+}
+
+/**
+ * An English language name ("English", "Spanish; Castilian", "german") → its BCP 47 code. When the value lists
+ * several languages, the first recognised one is returned. Unknown names come back as given, for validation to report.
+ */
+export function languageCode(value: string): { code: string; recognised: boolean; count: number } {
+  const text = value.replace(SPACES, ' ').trim();
+  const whole = LANGUAGES.get(text.toLowerCase());
+  if (whole) return { code: whole, recognised: true, count: 1 };
+  const codes = text
+    .split(LANGUAGE_SEPARATOR)
+    .map((part) => LANGUAGES.get(part.toLowerCase()))
+    .filter((c): c is string => c !== undefined);
+  const first = codes[0];
+  return first ? { code: first, recognised: true, count: new Set(codes).size } : { code: text, recognised: false, count: 0 };
+}
