@@ -2,39 +2,35 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, send } from './lib/child.js';
-import { findApp } from './lib/project.js';
+import { findApp, findCatalogLoader } from './lib/project.js';
 import { measureDumpStream } from './dump.js';
+import type { DumpMeasure } from './dump.js';
 
 const [dataDir, firstId] = process.argv.slice(2);
 try {
   if (!dataDir || !firstId) throw new Error('usage: ingest-child DATA_DIR FIRST_ID');
-  const factory = await findApp();
-  if (!factory.ok) throw new Error(factory.why);
+  const loader = await findCatalogLoader();
+  if (!loader.ok) throw new Error(loader.why);
+  const app = await findApp();
   const t0 = performance.now();
-  const app = await factory.value(dataDir);
+  const loaded = await loader.value(dataDir);
   const loadMs = performance.now() - t0;
   const rssAfterLoad = process.memoryUsage().rss;
-  const server = createServer(app.handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const res = await fetch(`http://127.0.0.1:${port}/record/${firstId}.ttl`);
-  await res.arrayBuffer();
-  const firstResponseMs = performance.now() - t0;
   const maxRssAfterLoad = process.resourceUsage().maxRSS * 1024;
-  const dump = await measureDumpStream(`http://127.0.0.1:${port}/dump.nt`);
-  send({
-    type: 'result',
-    loadMs,
-    firstResponseMs,
-    firstStatus: res.status,
-    published: app.published,
-    refused: app.refused,
-    rssAfterLoad,
-    maxRssAfterLoad,
-    dump,
-  });
-  server.close();
-  server.closeAllConnections();
+  let first: { ms: number; status: number } | { why: string } = { why: app.ok ? '' : app.why };
+  let dump: DumpMeasure = { measured: false, why: app.ok ? '' : app.why };
+  if (app.ok) {
+    const server = createServer(await app.value(loaded.catalog));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const res = await fetch(`http://127.0.0.1:${port}/record/${firstId}.ttl`);
+    await res.arrayBuffer();
+    first = { ms: performance.now() - t0, status: res.status };
+    dump = await measureDumpStream(`http://127.0.0.1:${port}/dump.nt`);
+    server.close();
+    server.closeAllConnections();
+  }
+  send({ type: 'result', loadMs, published: loaded.published, refused: loaded.refused, rssAfterLoad, maxRssAfterLoad, first, dump });
   process.exit(0);
 } catch (e) {
   fail(e);

@@ -10,7 +10,7 @@ import { forkBench, nextMessage, stopChild } from './lib/child.js';
 import type { ChildMessage } from './lib/child.js';
 import { writeDataDir } from './lib/data-dir.js';
 import { machineInfo } from './lib/machine.js';
-import { findApp, findPipeline } from './lib/project.js';
+import { findCatalogLoader, findPipeline, findServer } from './lib/project.js';
 import { checkTarget, formatTable } from './lib/report.js';
 import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
@@ -34,9 +34,10 @@ log(`pipeline on ${sizes.pipeline} records`);
 const pipe = await pipelineSection(pipeline, sizes.pipeline, seed);
 rows.push(...pipe.rows);
 
-const app = await findApp();
+const loader = await findCatalogLoader();
 log(`bulk ingest of ${sizes.ingest} records`);
-const ing = await ingestSection(sizes.ingest, seed + 1, app.ok ? undefined : app.why, quick ? 120 : 600);
+const ing = await ingestSection(sizes.ingest, seed + 1, loader.ok ? undefined : loader.why, quick ? 120 : 600);
+const app = await findServer();
 rows.push(...ing.rows);
 
 const exts = pipeline.formats.ok ? pipeline.formats.value.map((f) => f.ext) : DESIGN_EXTS;

@@ -4,7 +4,7 @@ import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { fail, send } from './lib/child.js';
-import { findApp } from './lib/project.js';
+import { findServer } from './lib/project.js';
 
 export interface BareBody {
   ext: string;
@@ -48,11 +48,12 @@ try {
     });
     send({ type: 'ready' });
   } else if (mode === 'ldpub' && dataDir) {
-    const factory = await findApp();
-    if (!factory.ok) throw new Error(factory.why);
+    const found = await findServer();
+    if (!found.ok) throw new Error(found.why);
     const t0 = performance.now();
-    const app = await factory.value(dataDir);
-    await listen(app.handler, { loadMs: performance.now() - t0, published: app.published, refused: app.refused });
+    const loaded = await found.value.load(dataDir);
+    const handler = await found.value.app(loaded.catalog);
+    await listen(handler, { loadMs: performance.now() - t0, published: loaded.published, refused: loaded.refused });
   } else {
     throw new Error('usage: serve-child bare | ldpub DATA_DIR');
   }

@@ -97,13 +97,38 @@ export function recordIri(id: string): string {
   return `${BASE}/record/${id}`;
 }
 
-/** Builds the real ldpub app over a data folder: catalog loaded, ready to listen. */
-export type AppFactory = (dataDir: string) => Promise<{ handler: import('node:http').RequestListener; published: number; refused: number }>;
+/** Loads a data folder through the real catalog loader and SHACL gate. */
+export type CatalogLoader = (dataDir: string) => Promise<{ catalog: unknown; published: number; refused: number }>;
+
+export async function findCatalogLoader(): Promise<Piece<CatalogLoader>> {
+  const mod = await importSrc('catalog/load.js');
+  const loadCatalog = mod?.['loadCatalog'] as ((o: { dataDir: string; base: string; gate: (q: Quad[]) => ValidationReport }) => Promise<{ counts(): { published: number; refused: number } }>) | undefined;
+  if (!loadCatalog) return { ok: false, why: 'the catalog loader (src/catalog/load.ts) is not on main yet' };
+  const validator = await findValidator();
+  if (!validator.ok) return { ok: false, why: `the catalog loader needs the SHACL gate: ${validator.why}` };
+  const gate = (q: Quad[]): ValidationReport => validator.value.validate(q);
+  return {
+    ok: true,
+    value: async (dataDir) => {
+      const catalog = await loadCatalog({ dataDir, base: BASE, gate });
+      return { catalog, ...catalog.counts() };
+    },
+  };
+}
+
+/** Builds the real ldpub app (no listen) over a loaded catalog. */
+export type AppFactory = (catalog: unknown) => Promise<import('node:http').RequestListener>;
 
 export async function findApp(): Promise<Piece<AppFactory>> {
-  const catalog = (await importSrc('catalog/index.js')) ?? (await importSrc('catalog/catalog.js'));
-  if (!catalog) return { ok: false, why: 'the catalog (src/catalog/) is not on main yet' };
   const server = (await importSrc('server/app.js')) ?? (await importSrc('server/index.js'));
-  if (!server) return { ok: false, why: 'the Express app factory is not on main yet' };
-  return { ok: false, why: 'the catalog and app are on main but the benchmark has no adapter for them yet' };
+  if (!server) return { ok: false, why: 'the Express app factory (src/server/) is not on main yet' };
+  return { ok: false, why: 'the app factory is on main but the benchmark has no adapter for it yet' };
+}
+
+/** Loader and app together: what serving, the cold path and the first-request time need. */
+export async function findServer(): Promise<Piece<{ load: CatalogLoader; app: AppFactory }>> {
+  const [load, app] = await Promise.all([findCatalogLoader(), findApp()]);
+  if (!load.ok) return load;
+  if (!app.ok) return app;
+  return { ok: true, value: { load: load.value, app: app.value } };
 }
