@@ -5,6 +5,7 @@ import { processIo } from './commands/io.js';
 
 const COMMANDS: { [name: string]: { summary: string; load: () => Promise<{ run: Command }> } } = {
   convert: { summary: 'convert records to RDF or a citation format (stdout)', load: () => import('./commands/convert.js') },
+  export: { summary: 'write every published record as one N-Triples or JSON-LD lines dump', load: () => import('./commands/export.js') },
 };
 
 function usage(): string {

@@ -11,6 +11,8 @@ export const ErrorCodes = {
   LDPUB_DUPLICATE_ID: 'Two records in the data folder have the same id',
   LDPUB_IO: 'A file could not be read or written',
   LDPUB_USAGE: 'The command line is not valid',
+  LDPUB_UNKNOWN_STYLE: 'The requested citation style is not shipped (the message lists the available ones)',
+  LDPUB_UNKNOWN_LOCALE: 'The requested citation locale is not shipped (the message lists the available ones)',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -15,6 +15,7 @@ export interface Refusal {
 
 export class Catalog {
   private readonly byId: Map<string, PublishedRecord>;
+  private statsMemo: { triples: number; entities: number } | undefined;
   /** Records sorted by id: the order of every listing, page and dump. */
   readonly records: readonly PublishedRecord[];
   /** The newest lastModified of any record, or the build time of an empty catalog. */
@@ -30,6 +31,21 @@ export class Catalog {
     this.byId = new Map(this.records.map((r) => [r.id, r]));
     this.lastModified = this.records.reduce((max, r) => (r.lastModified > max ? r.lastModified : max), new Date(0));
     if (this.records.length === 0) this.lastModified = new Date(Math.floor(builtAt.getTime() / 1000) * 1000);
+  }
+
+  /** Triples and entities over every published record, summed once on first use. */
+  get stats(): { triples: number; entities: number } {
+    if (!this.statsMemo) {
+      let triples = 0;
+      let entities = 0;
+      for (const r of this.records) {
+        const s = r.stats();
+        triples += s.triples;
+        entities += s.entities;
+      }
+      this.statsMemo = { triples, entities };
+    }
+    return this.statsMemo;
   }
 
   get(id: string): PublishedRecord | undefined {

@@ -6,7 +6,7 @@ import { knownExtensions } from '../readers/index.js';
 import { mapFile } from '../pipeline.js';
 import { isPublishable, type ValidationReport } from '../validate/report.js';
 import { Catalog, type Refusal } from './catalog.js';
-import { PublishedRecord } from './published.js';
+import { graphStats, PublishedRecord } from './published.js';
 import type { Quad } from '@rdfjs/types';
 
 /** The SHACL gate: a record's quads in, its report out. */
@@ -89,7 +89,10 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
         }
         ids.set(mapped.id, source);
         const seconds = new Date(Math.floor(mtime.getTime() / 1000) * 1000);
-        published.push(new PublishedRecord(mapped.id, source, mapped.iri, base, mapped.record, report, seconds));
+        // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
+        const stats = graphStats(mapped.quads);
+        stats.triples += 1;
+        published.push(new PublishedRecord(mapped.id, source, mapped.iri, base, mapped.record, report, seconds, stats));
       }
     } catch (e) {
       if (!isLdpubError(e)) throw e;

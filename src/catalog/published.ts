@@ -15,8 +15,17 @@ export interface Rendered {
   etag: string;
 }
 
+/** Counts of a record's published graph, taken once when it is loaded, so dataset statistics need no re-mapping. */
+export interface GraphStats {
+  /** Triples in `quads()`, the dataset link included. */
+  triples: number;
+  /** Distinct IRI subjects: the record and its hash-IRI nodes. */
+  entities: number;
+}
+
 export class PublishedRecord {
   private readonly cache = new Map<string, Promise<Rendered>>();
+  private statsMemo: GraphStats | undefined;
 
   constructor(
     readonly id: string,
@@ -27,7 +36,21 @@ export class PublishedRecord {
     readonly report: ValidationReport,
     /** When the record's file last changed, to whole seconds (HTTP dates have no finer grain). */
     readonly lastModified: Date,
-  ) {}
+    stats?: GraphStats,
+  ) {
+    this.statsMemo = stats;
+  }
+
+  /** Triple and entity counts of `quads()`: as given at load, else computed once from the graph. */
+  stats(): GraphStats {
+    this.statsMemo ??= graphStats(this.quads());
+    return this.statsMemo;
+  }
+
+  /** The cached body in `format` if it has been rendered already; never renders. For bulk paths that must not fill the cache. */
+  peek(format: Format): Promise<Rendered> | undefined {
+    return this.cache.get(format.key);
+  }
 
   /** The published graph: the mapping plus the link to the dataset. Recomputed on demand so the catalog holds Records, not quads. */
   quads(): Quad[] {
@@ -55,6 +78,13 @@ export class PublishedRecord {
     const body = Buffer.from(text, 'utf8');
     return { body, etag: strongEtag(body) };
   }
+}
+
+/** Counts the triples and distinct IRI subjects of a graph. */
+export function graphStats(quads: readonly Quad[]): GraphStats {
+  const subjects = new Set<string>();
+  for (const q of quads) if (q.subject.termType === 'NamedNode') subjects.add(q.subject.value);
+  return { triples: quads.length, entities: subjects.size };
 }
 
 export function strongEtag(body: Buffer | string): string {

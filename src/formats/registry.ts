@@ -3,6 +3,7 @@ import type { Format } from './format.js';
 import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeJsonLd } from './jsonld.js';
 import { writeRdfXml } from './rdfxml.js';
+import { CITATION_FORMATS } from './citations.js';
 
 const FORMATS: Format[] = [
   {
@@ -53,6 +54,7 @@ const FORMATS: Format[] = [
     parameters: [],
     serialize: ({ quads }) => writeRdfXml(quads),
   },
+  ...CITATION_FORMATS,
 ];
 
 export function allFormats(): readonly Format[] {

@@ -3,9 +3,19 @@ import { LdpubError } from '../errors.js';
 import type { Record } from '../model/record.js';
 import type { RecordReader } from './reader.js';
 import { catalogReader } from './catalog.js';
+import { crossrefReader } from './crossref.js';
+import { cslJsonReader } from './csl-json.js';
+import { bibtexReader } from './bibtex.js';
+import { risReader } from './ris.js';
 
 /** Every registered reader; the first whose extension or sniff matches wins. */
-export const READERS: readonly RecordReader[] = [catalogReader];
+export const READERS: readonly RecordReader[] = [
+  crossrefReader,
+  cslJsonReader,
+  bibtexReader,
+  risReader,
+  catalogReader,
+];
 
 export function readerByName(name: string): RecordReader | undefined {
   return READERS.find((r) => r.name === name);

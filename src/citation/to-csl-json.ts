@@ -1,0 +1,56 @@
+// Builds a CSL-JSON item from a Record: the one mapping behind the CSL-JSON, BibTeX, RIS and formatted-citation outputs.
+import type { Agent, Record } from '../model/record.js';
+import { abstractText } from '../model/text.js';
+import { cslDateOf } from '../readers/shared/csl-dates.js';
+import { CSL_TYPE_OF } from '../readers/shared/work-types.js';
+
+export interface CitationContext {
+  /** The record id, used as the CSL id and the BibTeX key. */
+  id: string;
+  /** The record's URI on this server. */
+  uri: string;
+}
+
+export type CslJsonItem = { [key: string]: unknown };
+
+function cslName(agent: Agent): CslJsonItem {
+  if (agent.kind === 'organization') return { literal: agent.name };
+  return {
+    family: agent.family,
+    ...(agent.given ? { given: agent.given } : {}),
+    ...(agent.orcid ? { ORCID: `https://orcid.org/${agent.orcid}` } : {}),
+  };
+}
+
+/**
+ * A CSL-JSON item for the record. An article number goes to both `number` (its CSL home) and `page`
+ * (where citation styles look for it). `URL` is the record's own URL, else its URI on this server.
+ */
+export function toCslJson(record: Record, ctx: CitationContext): CslJsonItem {
+  const item: CslJsonItem = { id: ctx.id, type: CSL_TYPE_OF[record.type] };
+  if (record.title) item.title = record.title;
+  if (record.authors.length > 0) item.author = record.authors.map(cslName);
+  if (record.contributors.length > 0) item.editor = record.contributors.map(cslName);
+  const c = record.container;
+  if (c?.title) item['container-title'] = c.title;
+  if (c && c.issns.length > 0) item.ISSN = c.issns.join(', ');
+  if (c?.volume) item.volume = c.volume;
+  if (c?.issue) item.issue = c.issue;
+  const loc = record.locator;
+  if (loc?.kind === 'pages') item.page = loc.last && loc.last !== loc.first ? `${loc.first}-${loc.last}` : loc.first;
+  if (loc?.kind === 'article-number') {
+    item.number = loc.value;
+    item.page = loc.value;
+  }
+  if (record.date) item.issued = cslDateOf(record.date);
+  if (record.language) item.language = record.language;
+  if (record.doi) item.DOI = record.doi;
+  if (record.subjects.length > 0) item.keyword = record.subjects.join(', ');
+  if (record.abstract && record.abstract.length > 0) item.abstract = abstractText(record.abstract);
+  if (record.publisher) item.publisher = record.publisher;
+  if (record.isbns.length > 0) item.ISBN = record.isbns.join(', ');
+  // A catalog's format label ("Report" for an article) is not a CSL genre; theses and reports keep theirs.
+  if (record.genre && (record.type === 'thesis' || record.type === 'report')) item.genre = record.genre;
+  item.URL = record.url ?? ctx.uri;
+  return item;
+}

@@ -1,0 +1,102 @@
+// `ldpub export --format nt|jsonld --out FILE`: the same bulk dump as /dump.nt and /dump.jsonld, written atomically to a file.
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { loadCatalog, type Gate } from '../catalog/load.js';
+import { isLdpubError, LdpubError } from '../errors.js';
+import { writeDump, type DumpKind } from '../harvest/dump.js';
+import { Sink } from '../harvest/sink.js';
+import type { CliIo, Command } from './io.js';
+import { parseOptions, resolveBase } from './options.js';
+
+const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--base URL]
+
+Writes every published record of the data folder as one dump: N-Triples (nt), or one compacted
+JSON-LD record per line (jsonld). The file appears only when complete (written beside it, then renamed).
+  --format nt|jsonld  the dump to write
+  --out FILE          where to write it
+  --data DIR          the data folder (default: data)
+  --base URL          base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
+Exit status: 0 when written, 1 when it could not be, 2 on misuse.
+`;
+
+/** Until the SHACL gate is wired here, every record the readers accept is exported. */
+const acceptAll: Gate = () => ({ conforms: true, results: [] });
+
+export const run: Command = (argv, io) => exportDump(argv, io, acceptAll);
+
+export async function exportDump(argv: string[], io: CliIo, gate: Gate): Promise<number> {
+  let values;
+  try {
+    values = parseOptions(argv, {
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      data: { type: 'string', default: 'data' },
+      base: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }).values;
+  } catch (e) {
+    io.stderr.write(`ldpub export: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const kind = values.format === 'nt' || values.format === 'ntriples' ? 'nt' : values.format === 'jsonld' ? 'jsonld' : undefined;
+  if (!kind || !values.out) {
+    io.stderr.write(`ldpub export: ${kind ? '--out FILE is required' : '--format must be nt or jsonld'}\n\n${USAGE}`);
+    return 2;
+  }
+  let base: string;
+  try {
+    base = resolveBase(values.base);
+  } catch (e) {
+    io.stderr.write(`ldpub export: ${(e as LdpubError).toLine()}\n`);
+    return 2;
+  }
+  try {
+    const catalog = await loadCatalog({ dataDir: values.data, base, gate });
+    if (catalog.refused.length) io.stderr.write(`ldpub export: ${catalog.refused.length} record file(s) refused; run "ldpub validate ${values.data}" for why\n`);
+    await writeAtomically(values.out, kind, catalog, io);
+    io.stderr.write(`ldpub export: wrote ${catalog.size} records to ${values.out}\n`);
+    return 0;
+  } catch (e) {
+    const error = isLdpubError(e) ? e : new LdpubError('LDPUB_IO', (e as Error).message, { record: values.out });
+    io.stderr.write(`ldpub export: ${error.toLine()}\n`);
+    return 1;
+  }
+}
+
+async function writeAtomically(out: string, kind: DumpKind, catalog: Parameters<typeof writeDump>[0], io: CliIo): Promise<void> {
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${Date.now()}.tmp`);
+  const stream = createWriteStream(temp);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  try {
+    const sink = new Sink(stream);
+    const progress = io.isTTY ? progressBar(io) : undefined;
+    await Promise.race([writeDump(catalog, kind, sink, progress), failed]);
+    await Promise.race([sink.end(), failed]);
+    await finished(stream);
+    if (progress) io.stderr.write('\n');
+    await rename(temp, out);
+  } catch (e) {
+    stream.destroy();
+    await rm(temp, { force: true });
+    throw new LdpubError('LDPUB_IO', `cannot write the dump (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { record: out });
+  }
+}
+
+/** A one-line bar on stderr, redrawn at most once per percent. */
+function progressBar(io: CliIo): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (pct === shown && done !== total) return;
+    shown = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total}`);
+  };
+}

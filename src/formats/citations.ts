@@ -1,0 +1,56 @@
+// The citation formats in the registry: CSL-JSON, BibTeX, RIS and formatted citations (style and locale as parameters).
+import { formatCitation, toBibtex, toCslJson, toRis } from '../citation/index.js';
+import type { Format, SerializeInput } from './format.js';
+
+const ctx = (input: SerializeInput) => ({ id: input.id, uri: input.iri });
+
+export const CITATION_FORMATS: Format[] = [
+  {
+    key: 'csl-json',
+    names: ['csl', 'citeproc-json'],
+    label: 'CSL-JSON',
+    mediaType: 'application/vnd.citationstyles.csl+json',
+    aliases: ['application/citeproc+json'],
+    extension: 'json',
+    quality: 0.6,
+    kind: 'citation',
+    parameters: [],
+    serialize: (input) => `${JSON.stringify([toCslJson(input.record, ctx(input))], null, 2)}\n`,
+  },
+  {
+    key: 'bibtex',
+    names: ['bib'],
+    label: 'BibTeX',
+    mediaType: 'application/x-bibtex',
+    aliases: ['text/x-bibtex'],
+    extension: 'bib',
+    quality: 0.6,
+    kind: 'citation',
+    parameters: [],
+    serialize: (input) => toBibtex(input.record, ctx(input)),
+  },
+  {
+    key: 'ris',
+    names: [],
+    label: 'RIS',
+    mediaType: 'application/x-research-info-systems',
+    aliases: ['application/x-ris'],
+    extension: 'ris',
+    quality: 0.6,
+    kind: 'citation',
+    parameters: [],
+    serialize: (input) => toRis(input.record, ctx(input)),
+  },
+  {
+    key: 'citation',
+    names: ['bibliography', 'text'],
+    label: 'Formatted citation',
+    mediaType: 'text/x-bibliography',
+    aliases: [],
+    extension: 'txt',
+    quality: 0.5,
+    kind: 'citation',
+    parameters: ['style', 'locale'],
+    serialize: (input) => `${formatCitation(input.record, ctx(input), { style: input.params.style, locale: input.params.locale, format: 'text' })}\n`,
+  },
+];

@@ -1,0 +1,34 @@
+// The metadata formats the repository disseminates: oai_dc from the Record, and rdf carrying the full published graph.
+import type { PublishedRecord } from '../../catalog/published.js';
+import { writeRdfXml } from '../../formats/rdfxml.js';
+import { oaiDc, OAI_DC_NS, OAI_DC_SCHEMA } from './dc.js';
+
+export interface MetadataFormat {
+  prefix: string;
+  schema: string;
+  namespace: string;
+  /** The single element that goes inside <metadata>. */
+  render(record: PublishedRecord): string;
+}
+
+export const METADATA_FORMATS: readonly MetadataFormat[] = [
+  {
+    prefix: 'oai_dc',
+    schema: OAI_DC_SCHEMA,
+    namespace: OAI_DC_NS,
+    render: (r) => oaiDc(r.record, r.iri),
+  },
+  {
+    // The published graph (schema.org, DC terms, BIBO, void:inDataset) as RDF/XML, its rdf:RDF element embedded.
+    // Prefix, schema and namespace as EPrints and the Ruby oai gem declare an RDF/XML format.
+    prefix: 'rdf',
+    schema: 'http://www.openarchives.org/OAI/2.0/rdf.xsd',
+    namespace: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+    // Serialized afresh rather than through the record's cache, so a full harvest does not fill memory.
+    render: (r) => writeRdfXml(r.quads()).replace(/^<\?xml[^>]*\?>\s*/, '').trimEnd(),
+  },
+];
+
+export function metadataFormat(prefix: string): MetadataFormat | undefined {
+  return METADATA_FORMATS.find((f) => f.prefix === prefix);
+}

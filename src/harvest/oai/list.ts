@@ -1,0 +1,99 @@
+// ListIdentifiers and ListRecords: selects by datestamp, pages through the catalog in id order, and issues resumption tokens.
+import type { Catalog } from '../../catalog/catalog.js';
+import type { PublishedRecord } from '../../catalog/published.js';
+import { snapshotId } from '../snapshot.js';
+import { checkRange, parseBound, type DateBound } from './dates.js';
+import { OaiError } from './errors.js';
+import { metadataFormat, type MetadataFormat } from './formats.js';
+import type { OaiContext } from './context.js';
+import type { TokenState } from './token.js';
+
+export interface ListPage {
+  format: MetadataFormat;
+  records: PublishedRecord[];
+  /** Elements of the complete list returned before this page. */
+  cursor: number;
+  completeListSize: number;
+  /** The token for the next page, '' on the last page of a multi-page list, undefined when the list fits one page. */
+  token: string | undefined;
+}
+
+/** Validates a list request's arguments (or its token) and selects the page to return. Throws OaiError. */
+export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecords', args: { [k: string]: string }): ListPage {
+  const resumption = args.resumptionToken;
+  let state: Omit<TokenState, 'snapshot'> & { snapshot?: string };
+  if (resumption !== undefined) {
+    const decoded = ctx.tokens.decode(resumption);
+    if (decoded.verb !== verb) throw new OaiError('badResumptionToken', `the resumption token belongs to ${decoded.verb}`);
+    state = decoded;
+  } else {
+    state = { verb, metadataPrefix: args.metadataPrefix!, from: args.from, until: args.until, cursor: 0, after: '', index: 0 };
+  }
+  const from = state.from === undefined ? undefined : parseBound('from', state.from);
+  const until = state.until === undefined ? undefined : parseBound('until', state.until);
+  checkRange(from, until);
+  const errors: OaiError[] = [];
+  const format = metadataFormat(state.metadataPrefix);
+  if (!format) errors.push(new OaiError('cannotDisseminateFormat', `the metadata format ${state.metadataPrefix} is not disseminated; see ListMetadataFormats`));
+  if (args.set !== undefined) errors.push(new OaiError('noSetHierarchy', 'this repository does not support sets'));
+  if (errors.length) throw errors.length === 1 ? errors[0]! : new AggregateError(errors);
+
+  const { catalog } = ctx;
+  const start = resumeAt(catalog, state);
+  const { page, remaining } = scan(catalog.records, start, ctx.pageSize, from, until);
+  if (page.length === 0) throw new OaiError('noRecordsMatch', 'no records match the arguments');
+  const completeListSize = state.cursor + remaining;
+  let token: string | undefined;
+  if (remaining > page.length) {
+    const last = page[page.length - 1]!;
+    token = ctx.tokens.encode({
+      verb,
+      metadataPrefix: state.metadataPrefix,
+      ...(state.from !== undefined ? { from: state.from } : {}),
+      ...(state.until !== undefined ? { until: state.until } : {}),
+      cursor: state.cursor + page.length,
+      after: last.record.id,
+      index: last.index + 1,
+      snapshot: snapshotId(catalog),
+    });
+  } else if (state.cursor > 0) {
+    token = '';
+  }
+  return { format: format!, records: page.map((p) => p.record), cursor: state.cursor, completeListSize, token };
+}
+
+/**
+ * Where to resume. In the snapshot the token was issued in, at its index. In a changed catalog, just after the
+ * last id returned: no record is returned twice and none present throughout is skipped; records changed meanwhile
+ * carry new datestamps, so the next incremental harvest (from = this harvest's start) picks them up.
+ */
+function resumeAt(catalog: Catalog, state: { after: string; index: number; snapshot?: string }): number {
+  if (state.snapshot === undefined) return 0;
+  const records = catalog.records;
+  if (state.snapshot === snapshotId(catalog) && state.index <= records.length && records[state.index - 1]?.id === state.after) return state.index;
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (records[mid]!.id <= state.after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Up to `size` matching records from `start`, and how many match from `start` on in all. */
+function scan(records: readonly PublishedRecord[], start: number, size: number, from?: DateBound, until?: DateBound) {
+  const page: Array<{ record: PublishedRecord; index: number }> = [];
+  if (!from && !until) {
+    for (let i = start; i < records.length && page.length < size; i++) page.push({ record: records[i]!, index: i });
+    return { page, remaining: Math.max(0, records.length - start) };
+  }
+  let remaining = 0;
+  for (let i = start; i < records.length; i++) {
+    const t = records[i]!.lastModified.getTime();
+    if ((from && t < from.ms) || (until && t > until.ms)) continue;
+    remaining++;
+    if (page.length < size) page.push({ record: records[i]!, index: i });
+  }
+  return { page, remaining };
+}

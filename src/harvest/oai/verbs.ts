@@ -1,0 +1,126 @@
+// The six verbs: each request is checked in full before the first byte is written, then the answer is streamed record by record.
+import { setImmediate as tick } from 'node:timers/promises';
+import type { PublishedRecord } from '../../catalog/published.js';
+import type { Sink } from '../sink.js';
+import { earliestModified } from '../snapshot.js';
+import { baseUrl, oaiIdentifier, resolveIdentifier, type OaiContext } from './context.js';
+import { datestamp } from './dates.js';
+import { echoesArguments, OaiError } from './errors.js';
+import { METADATA_FORMATS, metadataFormat, type MetadataFormat } from './formats.js';
+import { selectPage } from './list.js';
+import { parseRequest, type OaiRequest, type RawArguments } from './request.js';
+import { element, envelopeStart, ENVELOPE_END } from './xml.js';
+
+/** Writes the body of the verb's element; the envelope is written around it. */
+type Body = (sink: Sink) => Promise<void>;
+
+/** Answers one OAI-PMH request into `sink` (the caller ends it). Protocol errors become <error> elements. */
+export async function respond(raw: RawArguments, ctx: OaiContext, sink: Sink): Promise<void> {
+  const responseDate = datestamp(ctx.now());
+  let request: OaiRequest | undefined;
+  let body: Body;
+  try {
+    request = parseRequest(raw);
+    body = prepare(request, ctx);
+  } catch (e) {
+    const errors = oaiErrors(e);
+    const echo = request && echoesArguments(errors[0]!.code) ? echoAttributes(request) : {};
+    await sink.write(envelopeStart(responseDate, baseUrl(ctx), echo));
+    for (const error of errors) await sink.write(`  ${element('error', error.message, { code: error.code })}\n`);
+    await sink.write(ENVELOPE_END);
+    return;
+  }
+  await sink.write(envelopeStart(responseDate, baseUrl(ctx), echoAttributes(request)));
+  await sink.write(`  <${request.verb}>\n`);
+  await body(sink);
+  await sink.write(`  </${request.verb}>\n${ENVELOPE_END}`);
+}
+
+function oaiErrors(e: unknown): OaiError[] {
+  if (e instanceof OaiError) return [e];
+  if (e instanceof AggregateError && e.errors.every((x) => x instanceof OaiError)) return e.errors as OaiError[];
+  throw e;
+}
+
+/** The request's arguments as <request> attributes, leaving out any value the schema's attribute types would refuse. */
+function echoAttributes(request: OaiRequest): { [name: string]: string } {
+  const out: { [name: string]: string } = { verb: request.verb };
+  for (const [name, value] of Object.entries(request.args)) {
+    if (name === 'metadataPrefix' && !/^[A-Za-z0-9\-_.!~*'()]+$/.test(value)) continue;
+    if (name === 'identifier' && !/^[\x21-\x7e]+$/.test(value)) continue;
+    if (name === 'set' && !/^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/.test(value)) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
+function prepare(request: OaiRequest, ctx: OaiContext): Body {
+  const { verb, args } = request;
+  switch (verb) {
+    case 'Identify':
+      return identify(ctx);
+    case 'ListMetadataFormats': {
+      if (args.identifier !== undefined) resolveIdentifier(ctx, args.identifier);
+      return async (sink) => {
+        for (const f of METADATA_FORMATS) {
+          await sink.write(
+            `    <metadataFormat>${element('metadataPrefix', f.prefix)}${element('schema', f.schema)}${element('metadataNamespace', f.namespace)}</metadataFormat>\n`,
+          );
+        }
+      };
+    }
+    case 'ListSets':
+      throw new OaiError('noSetHierarchy', 'this repository does not support sets');
+    case 'GetRecord': {
+      const errors: OaiError[] = [];
+      const format = metadataFormat(args.metadataPrefix!);
+      if (!format) errors.push(new OaiError('cannotDisseminateFormat', `the metadata format ${args.metadataPrefix} is not disseminated; see ListMetadataFormats`));
+      let record: PublishedRecord | undefined;
+      try {
+        record = resolveIdentifier(ctx, args.identifier!);
+      } catch (e) {
+        errors.push(e as OaiError);
+      }
+      if (errors.length) throw errors.length === 1 ? errors[0]! : new AggregateError(errors);
+      return (sink) => sink.write(recordXml(ctx, record!, format!));
+    }
+    case 'ListIdentifiers':
+    case 'ListRecords': {
+      const page = selectPage(ctx, verb, args);
+      return async (sink) => {
+        let n = 0;
+        for (const r of page.records) {
+          if (sink.aborted) return;
+          await sink.write(verb === 'ListRecords' ? recordXml(ctx, r, page.format) : `    ${header(ctx, r)}\n`);
+          // Let other requests run between records while a page is rendered.
+          if (++n % 20 === 0) await tick();
+        }
+        if (page.token !== undefined) {
+          await sink.write(`    ${element('resumptionToken', page.token, { completeListSize: page.completeListSize, cursor: page.cursor })}\n`);
+        }
+      };
+    }
+  }
+}
+
+function identify(ctx: OaiContext): Body {
+  const lines = [
+    element('repositoryName', ctx.repositoryName),
+    element('baseURL', baseUrl(ctx)),
+    element('protocolVersion', '2.0'),
+    element('adminEmail', ctx.adminEmail),
+    element('earliestDatestamp', datestamp(earliestModified(ctx.catalog))),
+    element('deletedRecord', 'no'),
+    element('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
+    element('compression', 'gzip'),
+  ];
+  return (sink) => sink.write(lines.map((l) => `    ${l}\n`).join(''));
+}
+
+function header(ctx: OaiContext, r: PublishedRecord): string {
+  return `<header>${element('identifier', oaiIdentifier(ctx, r.id))}${element('datestamp', datestamp(r.lastModified))}</header>`;
+}
+
+function recordXml(ctx: OaiContext, r: PublishedRecord, format: MetadataFormat): string {
+  return `    <record>\n      ${header(ctx, r)}\n      <metadata>\n        ${format.render(r)}\n      </metadata>\n    </record>\n`;
+}

@@ -1,0 +1,179 @@
+// The harvesting routes as one Express router: OAI-PMH, dumps, sitemaps, VoID and the paged collection.
+import { Router, type Request, type Response } from 'express';
+import type { LiveCatalog } from '../catalog/live.js';
+import { strongEtag } from '../catalog/published.js';
+import { emptyRecord } from '../model/record.js';
+import { formatByMediaType, formatByName, rdfFormats } from '../formats/registry.js';
+import { contentType } from '../formats/format.js';
+import { datasetIri, normalizeBase } from '../rdf/iris.js';
+import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle } from './collection.js';
+import { DUMPS, writeDump, type DumpKind } from './dump.js';
+import { notModified, streamBody, wantsGzip } from './http.js';
+import { oaiHandler } from './oai/handler.js';
+import { TokenCodec } from './oai/token.js';
+import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
+import { snapshotId } from './snapshot.js';
+import { voidQuads } from './void.js';
+
+export interface HarvestOptions {
+  live: LiveCatalog;
+  /** The configured base URI; every URI written uses it, never the Host header. */
+  base: string;
+  /** Records per OAI-PMH list response (default 100). */
+  oaiPageSize?: number;
+  /** The key resumption tokens are signed with (default $LDPUB_OAI_SECRET, else random per process). */
+  oaiSecret?: string;
+  /** Identify's adminEmail (default $LDPUB_OAI_ADMIN_EMAIL, else webmaster@{host}). */
+  adminEmail?: string;
+  /** Identify's repositoryName and the VoID dcterms:title. */
+  repositoryName?: string;
+  /** URLs per sitemap file before /sitemap.xml becomes an index (default and maximum 50,000). */
+  sitemapLimit?: number;
+  /** Records per /records page (default 100). */
+  collectionPageSize?: number;
+  /** The clock for responseDate; tests fix it. */
+  now?: () => Date;
+}
+
+export function createHarvestRouter(options: HarvestOptions): Router {
+  const base = normalizeBase(options.base);
+  const host = new URL(base).hostname;
+  const { live } = options;
+  const repositoryName = options.repositoryName ?? `ldpub catalog at ${new URL(base).host}`;
+  const sitemapLimit = Math.min(options.sitemapLimit ?? SITEMAP_LIMIT, SITEMAP_LIMIT);
+  const collectionSize = options.collectionPageSize ?? 100;
+  const router = Router();
+
+  const oai = oaiHandler(live, {
+    base,
+    host,
+    repositoryName,
+    adminEmail: options.adminEmail ?? process.env.LDPUB_OAI_ADMIN_EMAIL ?? defaultAdminEmail(host),
+    pageSize: options.oaiPageSize ?? 100,
+    tokens: new TokenCodec(options.oaiSecret ?? process.env.LDPUB_OAI_SECRET),
+    now: options.now ?? (() => new Date()),
+  });
+  router.get('/oai', oai);
+  router.post('/oai', oai);
+
+  for (const kind of Object.keys(DUMPS) as DumpKind[]) {
+    router.get(DUMPS[kind].path, async (req, res) => {
+      const catalog = live.current;
+      const gzip = wantsGzip(req);
+      res.setHeader('Content-Type', DUMPS[kind].contentType);
+      res.vary('Accept-Encoding');
+      // A strong validator per representation: the snapshot identity, the dump kind, and the coding.
+      if (notModified(req, res, `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`, catalog.lastModified)) return;
+      if (req.method === 'HEAD') {
+        if (gzip) res.setHeader('Content-Encoding', 'gzip');
+        res.end();
+        return;
+      }
+      const sink = streamBody(res, gzip);
+      await writeDump(catalog, kind, sink);
+      await sink.end();
+    });
+  }
+
+  router.get('/sitemap.xml', async (req, res) => {
+    const catalog = live.current;
+    const index = catalog.size > sitemapLimit;
+    await sendXml(req, res, `"${snapshotId(catalog)}-sitemap"`, catalog.lastModified, (sink) =>
+      index ? writeSitemapIndex(catalog, base, sitemapLimit, sink) : writeUrlset(catalog, 0, catalog.size, sink),
+    );
+  });
+  router.get(/^\/sitemap-(\d{1,9})\.xml$/, async (req, res) => {
+    const catalog = live.current;
+    const n = Number((req.params as { [k: string]: string })[0]);
+    if (catalog.size <= sitemapLimit || n < 1 || n > sitemapPages(catalog, sitemapLimit)) {
+      res.status(404).type('text/plain').send('no such sitemap page\n');
+      return;
+    }
+    await sendXml(req, res, `"${snapshotId(catalog)}-sitemap-${n}"`, catalog.lastModified, (sink) =>
+      writeUrlset(catalog, (n - 1) * sitemapLimit, n * sitemapLimit, sink),
+    );
+  });
+
+  router.get('/.well-known/void', async (req, res) => {
+    const catalog = live.current;
+    res.vary('Accept');
+    const format = negotiateRdf(req);
+    if (!format) {
+      res.status(406).type('text/plain').send(`acceptable: ${rdfFormats().map((f) => f.mediaType).join(', ')}\n`);
+      return;
+    }
+    const iri = datasetIri(base);
+    const text = await format.serialize({ id: '', iri, base, record: emptyRecord(), quads: voidQuads(catalog, base, { title: repositoryName }), params: {} });
+    sendText(req, res, contentType(format), text, catalog.lastModified);
+  });
+
+  router.get('/records', (req, res) => {
+    const catalog = live.current;
+    res.vary('Accept');
+    const raw = req.query.page;
+    if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw))) {
+      res.status(400).type('text/plain').send('page must be a positive integer\n');
+      return;
+    }
+    const page = collectionPage(catalog, base, raw === undefined ? 1 : Number(raw), collectionSize);
+    if (!page) {
+      res.status(404).type('text/plain').send('no such page\n');
+      return;
+    }
+    const links = [['first', page.first], ['last', page.last], ['prev', page.previous], ['next', page.next]].filter(([, h]) => h);
+    res.setHeader('Link', links.map(([rel, href]) => `<${href}>; rel="${rel}"`).join(', '));
+    const byName = typeof req.query.format === 'string' ? req.query.format : undefined;
+    const kind = byName ? ({ html: 'html', ttl: 'turtle', turtle: 'turtle', jsonld: 'jsonld', 'json-ld': 'jsonld' } as const)[byName] : negotiateCollection(req);
+    if (kind === 'turtle') sendText(req, res, 'text/turtle; charset=utf-8', collectionTurtle(page), catalog.lastModified);
+    else if (kind === 'jsonld') sendText(req, res, 'application/ld+json; charset=utf-8', collectionJsonLd(page), catalog.lastModified);
+    else if (kind === 'html') sendText(req, res, 'text/html; charset=utf-8', collectionHtml(page), catalog.lastModified);
+    else res.status(byName ? 400 : 406).type('text/plain').send('available: text/html, text/turtle, application/ld+json\n');
+  });
+
+  return router;
+}
+
+/** An address that matches the OAI-PMH emailType pattern (it needs a dot in the domain) for any base host. */
+function defaultAdminEmail(host: string): string {
+  return host.includes('.') ? `webmaster@${host}` : `webmaster@${host}.invalid`;
+}
+
+/** Turtle for no Accept header and for anything that ties: VoID readers expect it. */
+function negotiateRdf(req: Request) {
+  if (!req.headers.accept) return formatByName('turtle');
+  const formats = rdfFormats();
+  const types = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
+  const chosen = req.accepts(types);
+  return chosen ? formatByMediaType(chosen) : undefined;
+}
+
+/** HTML for browsers, `*\/*` and no Accept header, as on every other page. */
+function negotiateCollection(req: Request): 'html' | 'turtle' | 'jsonld' | undefined {
+  if (!req.headers.accept) return 'html';
+  const chosen = req.accepts(['text/html', 'text/turtle', 'application/ld+json', 'application/json']);
+  if (chosen === 'text/html') return 'html';
+  if (chosen === 'text/turtle') return 'turtle';
+  if (chosen === 'application/ld+json' || chosen === 'application/json') return 'jsonld';
+  return undefined;
+}
+
+function sendText(req: Request, res: Response, type: string, text: string, lastModified: Date): void {
+  res.setHeader('Content-Type', type);
+  if (notModified(req, res, strongEtag(text), lastModified)) return;
+  res.send(text);
+}
+
+async function sendXml(req: Request, res: Response, etag: string, lastModified: Date, write: (sink: ReturnType<typeof streamBody>) => Promise<void>) {
+  const gzip = wantsGzip(req);
+  res.setHeader('Content-Type', 'application/xml; charset=utf-8');
+  res.vary('Accept-Encoding');
+  if (notModified(req, res, gzip ? etag.replace(/"$/, '-gzip"') : etag, lastModified)) return;
+  if (req.method === 'HEAD') {
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.end();
+    return;
+  }
+  const sink = streamBody(res, gzip);
+  await write(sink);
+  await sink.end();
+}

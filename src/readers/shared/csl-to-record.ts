@@ -1,0 +1,99 @@
+// The one mapping from a CSL-JSON item to a Record, shared by the CSL-JSON, BibTeX, RIS and Crossref readers.
+import { isValidId } from '../../rdf/iris.js';
+import type { Container, Locator, Note, Record, WorkType } from '../../model/record.js';
+import { emptyRecord } from '../../model/record.js';
+import type { CslItem } from './csl-item.js';
+import { firstString, stringList } from './csl-item.js';
+import { cslDateText } from './csl-dates.js';
+import type { NameOptions } from './csl-names.js';
+import { cslAgents } from './csl-names.js';
+import { identifierList, normalizeDoi, normalizeIsbn, normalizeIssn } from './identifiers.js';
+import { abstractSections, plainText } from './markup.js';
+import { workTypeFromCsl } from './work-types.js';
+
+export interface CslMappingOptions extends NameOptions {
+  /** The WorkType when the caller knows it better than the CSL type (Crossref types). */
+  type?: WorkType;
+  /** The source's own id; used only when it matches [A-Za-z0-9._-]+. */
+  id?: unknown;
+}
+
+/** CSL fields kept as notes because the Record has no field of its own for them. */
+const NOTE_FIELDS = ['note', 'edition', 'publisher-place', 'collection-title'] as const;
+
+/** A page value that is an eLocator rather than a page: "e0229874", "2015JE004895", or six or more digits. */
+function looksLikeArticleNumber(page: string): boolean {
+  return /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9.]{5,}$/.test(page) || /^\d{6,}$/.test(page);
+}
+
+export function locatorOf(page: string | undefined, number: string | undefined): Locator | undefined {
+  const range = page ? /^\s*([^\s\u2013\u2014-]+)\s*(?:-+|\u2013|\u2014)\s*([^\s\u2013\u2014-]+)\s*$/.exec(page) : null;
+  if (range?.[1] && range[2]) {
+    if (range[1] === range[2]) return number ? { kind: 'article-number', value: number } : { kind: 'pages', first: range[1] };
+    return { kind: 'pages', first: range[1], last: range[2] };
+  }
+  if (number) return { kind: 'article-number', value: number };
+  if (!page) return undefined;
+  return looksLikeArticleNumber(page) ? { kind: 'article-number', value: page } : { kind: 'pages', first: page };
+}
+
+function keywords(value: unknown): string[] {
+  const list = Array.isArray(value) ? stringList(value) : stringList(value).flatMap((v) => v.split(/\s*[,;]\s*/));
+  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+}
+
+export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Record {
+  const record = emptyRecord(options.type ?? workTypeFromCsl(item.type));
+  const id = options.id ?? item.id;
+  if ((typeof id === 'string' || typeof id === 'number') && isValidId(String(id))) record.id = String(id);
+
+  const title = firstString(item.title);
+  if (title) record.title = plainText(title);
+  record.authors = cslAgents(item.author, options);
+  record.contributors = cslAgents(item.editor, options);
+
+  const container: Container = { issns: identifierList(stringList(item.ISSN), normalizeIssn) };
+  const containerTitle = firstString(item['container-title']);
+  if (containerTitle) container.title = plainText(containerTitle);
+  const volume = firstString(item.volume);
+  if (volume) container.volume = volume;
+  const issue = firstString(item.issue);
+  if (issue) container.issue = issue;
+  if (container.title || container.volume || container.issue || container.issns.length > 0) record.container = container;
+
+  const number = record.type === 'article' || record.type === 'preprint' ? firstString(item.number) : undefined;
+  const locator = locatorOf(firstString(item.page) ?? firstString(item['page-first']), number);
+  if (locator) record.locator = locator;
+
+  const date = cslDateText(item.issued);
+  if (date) record.date = date;
+  const language = firstString(item.language);
+  if (language) record.language = language;
+  const doi = firstString(item.DOI);
+  if (doi) record.doi = normalizeDoi(doi);
+  record.subjects = keywords(item.keyword ?? item.subject);
+  const abstract = firstString(item.abstract);
+  if (abstract) {
+    const sections = abstractSections(abstract);
+    if (sections.length > 0) record.abstract = sections;
+  }
+  const publisher = firstString(item.publisher);
+  if (publisher) record.publisher = plainText(publisher);
+  record.isbns = identifierList(stringList(item.ISBN), normalizeIsbn, /[,;]\s*/);
+  const genre = firstString(item.genre);
+  if (genre) record.genre = genre;
+  const url = firstString(item.URL);
+  if (url) record.url = url;
+
+  const notes: Note[] = [];
+  for (const field of NOTE_FIELDS) {
+    const value = firstString(item[field]);
+    if (value) notes.push({ label: field, value });
+  }
+  const rawNumber = firstString(item.number);
+  if (rawNumber && !(record.locator?.kind === 'article-number' && record.locator.value === rawNumber)) {
+    notes.push({ label: 'number', value: rawNumber });
+  }
+  record.notes = notes;
+  return record;
+}

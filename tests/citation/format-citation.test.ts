@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatCitation, listLocales, listStyles, resolveStyle, STYLE_ALIASES } from '../../src/citation/index.js';
+import { LdpubError } from '../../src/errors.js';
+import type { Record } from '../../src/model/record.js';
+
+const FIXTURES = new URL('../fixtures/citation/', import.meta.url);
+const seed = JSON.parse(readFileSync(new URL('seed.record.json', FIXTURES), 'utf8')) as Record;
+const ctx = { id: '000_dbb0811b20e3e0e2', uri: 'https://example.org/record/000_dbb0811b20e3e0e2' };
+
+/** Compares with tests/fixtures/citation/<name>; LDPUB_UPDATE_GOLDEN=1 rewrites the file. */
+function expectGolden(name: string, actual: string): void {
+  const file = new URL(name, FIXTURES);
+  if (process.env.LDPUB_UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, `${actual}\n`);
+  expect(actual).toBe(readFileSync(file, 'utf8').replace(/\n$/, ''));
+}
+
+function errorOf(f: () => unknown): LdpubError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof LdpubError) return e;
+    throw e;
+  }
+  throw new Error('expected an LdpubError');
+}
+
+describe('formatCitation', () => {
+  it('ships the required styles and locales', () => {
+    for (const s of ['apa', 'vancouver', 'chicago', 'harvard', 'ieee', 'mla', 'nature']) expect(listStyles()).toContain(resolveStyle(s));
+    for (const l of ['en-US', 'en-GB', 'de-DE', 'fr-FR']) expect(listLocales()).toContain(l);
+  });
+
+  it.each(listStyles())('formats the seed in %s as its golden text', (style) => {
+    expectGolden(`seed.${style}.txt`, formatCitation(seed, ctx, { style }));
+  });
+
+  it.each([
+    ['vancouver', 'de-DE'],
+    ['apa', 'fr-FR'],
+    ['chicago', 'de-DE'],
+    ['harvard', 'en-GB'],
+    ['chicago', 'en-GB'],
+  ])('formats the seed in %s with locale %s', (style, locale) => {
+    expectGolden(`seed.${resolveStyle(style)}.${locale}.txt`, formatCitation(seed, ctx, { style, locale }));
+  });
+
+  it('formats HTML', () => {
+    const html = formatCitation(seed, ctx, { style: 'apa', format: 'html' });
+    expectGolden('seed.apa.html', html);
+    expect(html).toMatch(/^<div class="csl-entry">/);
+    expect(html).toContain('<i>Clinical Medicine Insights. Case Reports</i>');
+  });
+
+  it('begins Vancouver with the first three authors and no citation number', () => {
+    expect(formatCitation(seed, ctx, { style: 'vancouver' })).toMatch(/^Kanda Y, Kakiuchi Y, Yurube T,/);
+    expect(formatCitation(seed, ctx, { style: 'ieee', format: 'html' })).not.toContain('csl-left-margin');
+  });
+
+  it('gives different text for APA, MLA and Vancouver', () => {
+    const texts = ['apa', 'mla', 'vancouver'].map((style) => formatCitation(seed, ctx, { style }));
+    expect(new Set(texts).size).toBe(3);
+  });
+
+  it('uses British quotation marks with en-GB', () => {
+    expect(formatCitation(seed, ctx, { style: 'chicago', locale: 'en-GB' })).toContain('2023. ‘The Combination');
+    expect(formatCitation(seed, ctx, { style: 'chicago', locale: 'en-US' })).toContain('2023. “The Combination');
+  });
+
+  it('uses the locale: German "u. a." for et al. in Vancouver', () => {
+    expect(formatCitation(seed, ctx, { style: 'vancouver', locale: 'de-DE' })).toContain('Kuroda R, u. a.');
+    expect(formatCitation(seed, ctx, { style: 'vancouver', locale: 'en-US' })).toContain('Kuroda R, et al.');
+  });
+
+  it.each(Object.keys(STYLE_ALIASES))('resolves alias %s to the style it names', (alias) => {
+    expect(formatCitation(seed, ctx, { style: alias })).toBe(formatCitation(seed, ctx, { style: STYLE_ALIASES[alias] }));
+  });
+
+  it('accepts names in any case', () => {
+    expect(formatCitation(seed, ctx, { style: 'APA', locale: 'de-de' })).toBe(formatCitation(seed, ctx, { style: 'apa', locale: 'de-DE' }));
+  });
+
+  it('refuses an unknown style, listing the available ones', () => {
+    const e = errorOf(() => formatCitation(seed, ctx, { style: 'no-such-style' }));
+    expect(e.code).toBe('LDPUB_UNKNOWN_STYLE');
+    expect(e.value).toBe('no-such-style');
+    for (const s of listStyles()) expect(e.message).toContain(s);
+    expect(e.message).toContain('mla=modern-language-association');
+  });
+
+  it('refuses an unknown locale, listing the available ones', () => {
+    const e = errorOf(() => formatCitation(seed, ctx, { style: 'apa', locale: 'xx-XX' }));
+    expect(e.code).toBe('LDPUB_UNKNOWN_LOCALE');
+    for (const l of listLocales()) expect(e.message).toContain(l);
+  });
+
+  it('refuses a path-like style name rather than reading outside the styles folder', () => {
+    expect(errorOf(() => formatCitation(seed, ctx, { style: '../styles/apa' })).code).toBe('LDPUB_UNKNOWN_STYLE');
+  });
+});

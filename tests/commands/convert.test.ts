@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/commands/convert.js';
+import { fixturePath, fixtureText } from '../helpers/fixtures.js';
+import { runCommand } from '../helpers/cli.js';
+import { canonical, parseAs, parseTurtle } from '../helpers/graph.js';
+
+const seed = fixturePath('catalog', 'seed-case-report.txt');
+
+describe('ldpub convert', () => {
+  it('writes the seed as Turtle to stdout by default', async () => {
+    const r = await runCommand(run, [seed]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('a schema:ScholarlyArticle');
+  });
+
+  it.each([
+    ['jsonld', 'application/ld+json'],
+    ['ntriples', 'application/n-triples'],
+    ['rdfxml', 'application/rdf+xml'],
+  ])('--to %s gives the same graph as Turtle', async (to, mediaType) => {
+    const turtle = await runCommand(run, [seed]);
+    const other = await runCommand(run, [seed, '--to', to]);
+    expect(other.code).toBe(0);
+    expect(await canonical(await parseAs(mediaType, other.stdout))).toBe(await canonical(parseTurtle(turtle.stdout)));
+  });
+
+  it('uses --base for every URI', async () => {
+    const r = await runCommand(run, [seed, '--base', 'https://data.example.org/']);
+    expect(r.stdout).toContain('<https://data.example.org/record/seed-case-report>');
+    expect(r.stdout).not.toContain('localhost');
+  });
+
+  it('reports an unreadable file on one line naming file, field and value, and still converts the good one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ldpub-convert-'));
+    const bad = join(dir, 'page.txt');
+    writeFileSync(bad, '<!DOCTYPE html><html><body>not a record</body></html>');
+    const r = await runCommand(run, [bad, seed, join(dir, 'missing.txt')]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/page\.txt: content "<!DOCTYPE html>".*\[LDPUB_NOT_A_RECORD\]$/);
+    expect(lines[1]).toMatch(/missing\.txt: .*ENOENT.*\[LDPUB_IO\]$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain('a schema:ScholarlyArticle');
+  });
+
+  it.each([
+    [['--to', 'docx', seed], /unknown format "docx"/],
+    [[], /no input files/],
+    [['--bogus', seed], /Unknown option '--bogus'/],
+    [['--base', 'not a url', seed], /--base "not a url"/],
+  ])('refuses misuse %j with exit 2', async (argv, message) => {
+    const r = await runCommand(run, argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  describe('with the network unavailable', () => {
+    const attempts: string[] = [];
+    beforeEach(() => {
+      const refuse = (what: string) => () => {
+        attempts.push(what);
+        throw new Error(`network access attempted: ${what}`);
+      };
+      vi.spyOn(http, 'request').mockImplementation(refuse('http.request'));
+      vi.spyOn(http, 'get').mockImplementation(refuse('http.get'));
+      vi.spyOn(https, 'request').mockImplementation(refuse('https.request'));
+      vi.spyOn(https, 'get').mockImplementation(refuse('https.get'));
+      vi.spyOn(net, 'connect').mockImplementation(refuse('net.connect'));
+      vi.spyOn(globalThis, 'fetch').mockImplementation(refuse('fetch'));
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    it.each(['turtle', 'jsonld', 'ntriples', 'rdfxml'])('converts to %s without touching the network', async (to) => {
+      const r = await runCommand(run, [seed, '--to', to]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(attempts).toEqual([]);
+    });
+  });
+
+  it('reads the seed byte for byte as shipped in data/', () => {
+    expect(fixtureText('catalog', 'seed-case-report.txt')).toBe(fixtureText('..', '..', 'data', '000_dbb0811b20e3e0e2.txt'));
+  });
+});

@@ -1,0 +1,87 @@
+// Test helpers for the harvesting routes: a generated catalog on disk, the router on a real port, and XSD validation.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { LiveCatalog } from '../../src/catalog/live.js';
+import { createHarvestRouter, type HarvestOptions } from '../../src/harvest/router.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+export const BASE = 'http://data.example.org';
+export const SEED_TEXT = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
+/** The first generated record's datestamp; record i is i hours later. */
+export const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
+
+const FAMILIES = ['Kanda', 'Müller', 'van der Berg', 'O\'Neil', 'Smith & Sons', 'Nakamura', 'Da Silva'];
+
+/** Writes `n` catalog-text records varying the seed's title, authors and DOI; record i is modified at T0 + i hours. */
+export function generateCatalogDir(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ldpub-harvest-'));
+  for (let i = 0; i < n; i++) {
+    const authors = Array.from({ length: 1 + (i % 4) }, (_, k) => `${FAMILIES[(i + k) % FAMILIES.length]}, Given${k}`).join(', ');
+    const text = SEED_TEXT.replace(/^The Combination of Separation Surgery.*$/m, `Generated record ${i} <${i % 7}> & a spine`)
+      .replace(/^Main Authors:.*$/m, `Main Authors: ${authors}`)
+      .replace(/^DOI:.*$/m, `DOI:10.5555/gen.${i}`);
+    const file = join(dir, `gen-${String(i).padStart(5, '0')}.txt`);
+    writeFileSync(file, text);
+    const t = new Date(T0 + i * 3_600_000);
+    utimesSync(file, t, t);
+  }
+  return dir;
+}
+
+export const acceptAll = () => ({ conforms: true, results: [] });
+
+export async function liveCatalog(dir: string, base = BASE): Promise<LiveCatalog> {
+  const build = () => loadCatalog({ dataDir: dir, base, gate: acceptAll });
+  return new LiveCatalog(await build(), build);
+}
+
+export interface Served {
+  url: string;
+  live: LiveCatalog;
+  close(): Promise<void>;
+}
+
+export async function serve(live: LiveCatalog, options: Partial<HarvestOptions> = {}): Promise<Served> {
+  const app = express();
+  app.use(createHarvestRouter({ live, base: BASE, oaiSecret: 'test-secret', ...options }));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    live,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** xmllint against the OAI-PMH, oai_dc and rdf schemas; returns xmllint's complaints, empty when valid. */
+export function schemaErrors(xml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ldpub-xsd-'));
+  try {
+    const file = join(dir, 'response.xml');
+    writeFileSync(file, xml);
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', fixturePath('oai', 'responses.xsd'), file], { encoding: 'utf8' });
+    if (r.error) throw r.error;
+    return r.status === 0 ? '' : r.stderr;
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** The text of every <name> element (flat, no nesting). */
+export function texts(xml: string, name: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
+}
+
+export function errorCodes(xml: string): string[] {
+  return [...xml.matchAll(/<error code="([^"]+)"/g)].map((m) => m[1]!);
+}
