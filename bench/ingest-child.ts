@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, send } from './lib/child.js';
-import { findApp, findCatalogLoader } from './lib/project.js';
+import { findApp, findCatalogLoader, findDumpApp } from './lib/project.js';
 import { measureDumpStream } from './dump.js';
 import type { DumpMeasure } from './dump.js';
 
@@ -12,13 +12,17 @@ try {
   const loader = await findCatalogLoader();
   if (!loader.ok) throw new Error(loader.why);
   const app = await findApp();
+  const dumpApp = app.ok ? app : await findDumpApp();
   const t0 = performance.now();
+  // RSS once a second, so a load that runs out of time still says how far memory got.
+  const progress = setInterval(() => send({ type: 'progress', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, ms: performance.now() - t0 }), 1000);
   const loaded = await loader.value(dataDir);
   const loadMs = performance.now() - t0;
   const rssAfterLoad = process.memoryUsage().rss;
   const maxRssAfterLoad = process.resourceUsage().maxRSS * 1024;
+  clearInterval(progress);
   let first: { ms: number; status: number } | { why: string } = { why: app.ok ? '' : app.why };
-  let dump: DumpMeasure = { measured: false, why: app.ok ? '' : app.why };
+  let dump: DumpMeasure = { measured: false, why: dumpApp.ok ? '' : dumpApp.why };
   if (app.ok) {
     const server = createServer(await app.value(loaded.catalog));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -26,7 +30,14 @@ try {
     const res = await fetch(`http://127.0.0.1:${port}/record/${firstId}.ttl`);
     await res.arrayBuffer();
     first = { ms: performance.now() - t0, status: res.status };
-    dump = await measureDumpStream(`http://127.0.0.1:${port}/dump.nt`);
+    server.close();
+    server.closeAllConnections();
+  }
+  if (dumpApp.ok) {
+    // The dump streams from the process holding the catalog: its RSS growth is what a harvester costs the server.
+    const server = createServer(await dumpApp.value(loaded.catalog));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    dump = await measureDumpStream(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dump.nt`);
     server.close();
     server.closeAllConnections();
   }

@@ -41,6 +41,10 @@ export async function ingestSection(count: number, seed: number, loaderWhy: stri
   const data = writeDataDir(count, seed, 'ingest');
   const writeS = (now() - t0) / 1000;
   const child = forkBench('ingest-child.js', [data.dir, data.validIds[0] ?? '']);
+  let last = { rss: 0, maxRss: 0, ms: 0 };
+  child.on('message', (m: ChildMessage) => {
+    if (m.type === 'progress') last = m as ChildMessage & typeof last;
+  });
   try {
     const r = await nextMessage<IngestResult>(child, timeoutS * 1000, 'result');
     const rows: Row[] = [
@@ -60,7 +64,8 @@ export async function ingestSection(count: number, seed: number, loaderWhy: stri
     );
     return { rows, loadS: r.loadMs / 1000, peakRssMiB: r.maxRssAfterLoad / MiB };
   } catch (e) {
-    return { rows: [notMeasured(AREA, `load ${count} records`, 's', `failed: ${(e as Error).message}`)], loadS: null, peakRssMiB: null };
+    const why = `failed: ${(e as Error).message}; by then ${(last.ms / 1000).toFixed(0)} s in, RSS ${(last.rss / MiB).toFixed(0)} MiB (peak ${(last.maxRss / MiB).toFixed(0)} MiB)`;
+    return { rows: [notMeasured(AREA, `load ${count.toLocaleString('en-US')} records`, 's', why)], loadS: null, peakRssMiB: null };
   } finally {
     await stopChild(child);
     data.remove();

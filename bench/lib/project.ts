@@ -125,6 +125,27 @@ export async function findApp(): Promise<Piece<AppFactory>> {
   return { ok: false, why: 'the app factory is on main but the benchmark has no adapter for it yet' };
 }
 
+/**
+ * A minimal Express app holding only the real harvesting routes (`/dump.nt` among them) over a loaded catalog,
+ * so the dump can be measured before, or apart from, the full app.
+ */
+export async function findDumpApp(): Promise<Piece<AppFactory>> {
+  const router = await importSrc('harvest/router.js');
+  const live = await importSrc('catalog/live.js');
+  const create = router?.['createHarvestRouter'] as ((o: { live: unknown; base: string }) => import('node:http').RequestListener) | undefined;
+  const Live = live?.['LiveCatalog'] as (new (initial: unknown, build: () => Promise<unknown>) => unknown) | undefined;
+  if (!create || !Live) return { ok: false, why: 'the harvesting routes (src/harvest/router.ts) are not on main yet' };
+  const express = (await import('express')).default;
+  return {
+    ok: true,
+    value: async (catalog) => {
+      const app = express();
+      app.use(create({ live: new Live(catalog, () => Promise.resolve(catalog)), base: BASE }));
+      return app;
+    },
+  };
+}
+
 /** Loader and app together: what serving, the cold path and the first-request time need. */
 export async function findServer(): Promise<Piece<{ load: CatalogLoader; app: AppFactory }>> {
   const [load, app] = await Promise.all([findCatalogLoader(), findApp()]);
