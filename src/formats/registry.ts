@@ -4,6 +4,7 @@ import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeJsonLd } from './jsonld.js';
 import { writeRdfXml } from './rdfxml.js';
 import { CITATION_FORMATS } from './citations.js';
+import { writePlainHtml } from './html-plain.js';
 
 const FORMATS: Format[] = [
   {
@@ -53,6 +54,18 @@ const FORMATS: Format[] = [
     kind: 'rdf',
     parameters: [],
     serialize: ({ quads }) => writeRdfXml(quads),
+  },
+  {
+    key: 'html',
+    names: ['htm'],
+    label: 'HTML',
+    mediaType: 'text/html',
+    aliases: ['application/xhtml+xml'],
+    extension: 'html',
+    quality: 1,
+    kind: 'html',
+    parameters: [],
+    serialize: (input) => writePlainHtml(input, FORMATS),
   },
   ...CITATION_FORMATS,
 ];

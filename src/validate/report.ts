@@ -12,6 +12,12 @@ export interface ValidationResult {
   field?: string;
   /** The offending value as it appears in the data (lexical form or IRI). */
   value?: string;
+  /** What kind of term `value` is, so a report written as RDF keeps it: an IRI, a blank node or a literal. */
+  valueKind?: 'IRI' | 'BlankNode' | 'Literal';
+  /** The datatype IRI of a literal value, when it is not xsd:string. */
+  valueDatatype?: string;
+  /** The language tag of a literal value. */
+  valueLanguage?: string;
   message: string;
   /** IRI of the SHACL constraint component, e.g. `http://www.w3.org/ns/shacl#PatternConstraintComponent`. */
   constraintComponent: string;

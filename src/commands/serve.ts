@@ -1,0 +1,130 @@
+// `ldpub serve`: load the catalog, listen, reload on SIGHUP (or file changes with --watch), and shut down gracefully on SIGTERM/SIGINT.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LiveCatalog } from '../catalog/live.js';
+import { loadCatalog } from '../catalog/load.js';
+import { LdpubError } from '../errors.js';
+import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
+import { loadGate } from '../server/gate.js';
+import { createLogger } from '../server/log.js';
+import type { Command } from './io.js';
+import { DEFAULT_PORT, parseOptions, resolveBase } from './options.js';
+
+export const DEFAULT_HOST = '127.0.0.1';
+/** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const USAGE = `usage: ldpub serve [--data DIR] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S]
+
+Serves every record in the data folder by content negotiation.
+  --data DIR           the data folder (default: data)
+  --port N             the port (default: ${DEFAULT_PORT}; 0 picks a free one)
+  --host H             the address to listen on (default: ${DEFAULT_HOST}; use 0.0.0.0 to accept outside connections)
+  --base URL           base of record URIs (default: $LDPUB_BASE_URL or http://localhost:PORT)
+  --watch              reload when files in the data folder change (SIGHUP always reloads)
+  --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
+Logs are JSON lines on stdout; LDPUB_LOG_LEVEL sets the level (default: info).
+`;
+
+function integer(value: string | undefined, fallback: number, name: string, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new LdpubError('LDPUB_USAGE', `${name} must be a whole number from 0 to ${max}`, { field: name, value });
+  return Number(value);
+}
+
+export const run: Command = async (argv, io) => {
+  let values;
+  let port: number;
+  let maxAge: number;
+  let base: string;
+  try {
+    values = parseOptions(argv, {
+      data: { type: 'string', default: 'data' },
+      port: { type: 'string' },
+      host: { type: 'string', default: DEFAULT_HOST },
+      base: { type: 'string' },
+      watch: { type: 'boolean', default: false },
+      'cache-max-age': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }).values;
+    if (values.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    port = integer(values.port, DEFAULT_PORT, '--port', 65535);
+    maxAge = integer(values['cache-max-age'], DEFAULT_CACHE_MAX_AGE, '--cache-max-age', 31_536_000);
+    base = resolveBase(values.base, port);
+  } catch (e) {
+    io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const logger = createLogger();
+  const dataDir = values.data;
+  const gate = await loadGate();
+  const build = () => loadCatalog({ dataDir, base, gate, logger });
+  let live: LiveCatalog;
+  try {
+    live = new LiveCatalog(await build(), build, logger);
+  } catch (e) {
+    io.stderr.write(`ldpub serve: cannot load the data folder ${JSON.stringify(dataDir)}: ${(e as Error).message}\n`);
+    return 1;
+  }
+
+  const app = createApp({ live, base, logger, cacheMaxAge: maxAge });
+  const server = createServer(app);
+  try {
+    await listen(server, port, values.host);
+  } catch (e) {
+    io.stderr.write(`ldpub serve: cannot listen on ${values.host}:${port}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const address = server.address() as AddressInfo;
+  logger.info({ host: address.address, port: address.port, base, dataDir, ...live.current.counts() }, 'listening');
+
+  const stopWatching = values.watch ? live.watch(dataDir) : () => {};
+  const onHup = () => void live.reload();
+  process.on('SIGHUP', onHup);
+
+  return new Promise<number>((resolve) => {
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      stopWatching();
+      process.off('SIGHUP', onHup);
+      // Idle keep-alive sockets are closed now and as each in-flight request finishes.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const force = setTimeout(() => {
+        logger.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'requests still in flight; closing their connections');
+        server.closeAllConnections();
+      }, SHUTDOWN_TIMEOUT_MS);
+      force.unref();
+      server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(force);
+        process.off('SIGTERM', onTerm);
+        process.off('SIGINT', onInt);
+        logger.info('stopped');
+        logger.flush();
+        resolve(0);
+      });
+      server.closeIdleConnections();
+    };
+    const onTerm = () => shutdown('SIGTERM');
+    const onInt = () => shutdown('SIGINT');
+    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onInt);
+  });
+};
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,94 @@
+// /record/{id} (negotiated), /record/{id}.{ext} and ?format=: one cached representation per record and format, written as is.
+import type { Request, Response } from 'express';
+import type { PublishedRecord } from '../../catalog/published.js';
+import type { Format } from '../../formats/format.js';
+import { allFormats, formatByExtension, formatByName } from '../../formats/registry.js';
+import { isValidId, MAX_ID_LENGTH } from '../../rdf/iris.js';
+import type { ServerContext } from '../context.js';
+import { OwnerCache } from '../context.js';
+import { notFound, sendError, type Offer } from '../errors.js';
+import { linkHeader } from '../headers.js';
+import { negotiatorFor } from '../negotiate.js';
+import { prepare, send, type Prepared } from '../send.js';
+
+const pick = negotiatorFor(allFormats());
+const prepared = new OwnerCache<PublishedRecord, Promise<Prepared>>();
+const links = new OwnerCache<PublishedRecord, string>();
+
+export function contentLocation(id: string, format: Format): string {
+  return `/record/${id}.${format.extension}`;
+}
+
+export function recordOffers(id: string): Offer[] {
+  return allFormats().map((f) => ({ label: f.label, mediaType: f.mediaType, url: contentLocation(id, f) }));
+}
+
+function formatList(): string {
+  return allFormats().map((f) => f.key).join(', ');
+}
+
+/** The record named by a path segment: an id, or an id followed by a registered extension (the exact id wins). */
+export function resolveName(ctx: ServerContext, name: string): { record: PublishedRecord; format?: Format; badExtension?: string } | undefined {
+  if (name.length > MAX_ID_LENGTH + 16) return undefined;
+  const catalog = ctx.live.current;
+  const exact = isValidId(name) ? catalog.get(name) : undefined;
+  if (exact) return { record: exact };
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const stem = name.slice(0, dot);
+  const record = isValidId(stem) ? catalog.get(stem) : undefined;
+  if (!record) return undefined;
+  const format = formatByExtension(name.slice(dot + 1));
+  return format ? { record, format } : { record, badExtension: name.slice(dot + 1) };
+}
+
+function paramsFromQuery(req: Request, format: Format): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const p of format.parameters) {
+    const v = req.query[p];
+    if (typeof v === 'string') out[p] = v;
+  }
+  return out;
+}
+
+export function recordHandler(ctx: ServerContext) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const resolved = resolveName(ctx, String(req.params.name));
+    if (!resolved) return notFound(req, res);
+    const { record } = resolved;
+    if (resolved.badExtension !== undefined) {
+      return sendError(req, res, 404, `No format has the extension ".${resolved.badExtension}". This record is available as:`, recordOffers(record.id));
+    }
+    let format = resolved.format;
+    let params: { readonly [name: string]: string } = {};
+    const query = req.query.format;
+    if (format) {
+      params = paramsFromQuery(req, format);
+    } else if (query !== undefined) {
+      format = typeof query === 'string' ? formatByName(query) : undefined;
+      if (!format) return sendError(req, res, 400, `Unknown format ${JSON.stringify(String(query)).slice(0, 80)}; use one of: ${formatList()}.`, recordOffers(record.id));
+      params = paramsFromQuery(req, format);
+    } else {
+      const choice = pick(req.headers.accept);
+      if (!choice) return sendError(req, res, 406, 'None of the types in the Accept header is available. This record is available as:', recordOffers(record.id));
+      format = choice.format;
+      params = { ...choice.params, ...paramsFromQuery(req, format) };
+    }
+    const used = format.parameters.filter((p) => params[p] !== undefined);
+    const key = used.length ? `${format.key};${used.map((p) => `${p}=${params[p]}`).join(';')}` : format.key;
+    const make = async (): Promise<Prepared> => {
+      const { body, etag } = await record.render(format, params);
+      return prepare({
+        body,
+        etag,
+        mediaType: format.mediaType,
+        lastModified: record.lastModified,
+        contentLocation: contentLocation(record.id, format),
+        link: links.get(record, '', () => linkHeader(record)),
+        maxAge: ctx.maxAge,
+      });
+    };
+    // Parameterised bodies are cached by render(); only the plain ones keep their headers too.
+    send(req, res, await (used.length ? make() : prepared.getAsync(record, key, make)));
+  };
+}

@@ -1,0 +1,35 @@
+// /shapes: the SHACL shapes in use as one graph, in Turtle or JSON-LD. Read once, when the app is built.
+import type { Request, Response } from 'express';
+import { allFormats } from '../../formats/registry.js';
+import { writeTurtle } from '../../formats/turtle.js';
+import type { ServerContext } from '../context.js';
+import { sendError } from '../errors.js';
+import { writeGraphJsonLd } from '../graph-jsonld.js';
+import { negotiatorFor } from '../negotiate.js';
+import { prepare, send, type Prepared } from '../send.js';
+import { loadShapeQuads } from '../shapes.js';
+
+const SHAPE_FORMATS = allFormats().filter((f) => f.key === 'turtle' || f.key === 'jsonld');
+const pick = negotiatorFor(SHAPE_FORMATS);
+
+export function shapesHandler(ctx: ServerContext) {
+  const quads = loadShapeQuads(ctx.shapesDir);
+  const loadedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const cache = new Map<string, Promise<Prepared>>();
+  return async (req: Request, res: Response): Promise<void> => {
+    const choice = pick(req.headers.accept);
+    if (!choice) {
+      return sendError(req, res, 406, 'The shapes are available as:', SHAPE_FORMATS.map((f) => ({ label: f.label, mediaType: f.mediaType, url: '/shapes' })));
+    }
+    const format = choice.format;
+    let p = cache.get(format.key);
+    if (!p) {
+      p = (async () => {
+        const body = format.key === 'turtle' ? writeTurtle(quads) : await writeGraphJsonLd(quads);
+        return prepare({ body, mediaType: format.mediaType, lastModified: loadedAt, maxAge: ctx.maxAge });
+      })();
+      cache.set(format.key, p);
+    }
+    send(req, res, await p);
+  };
+}

@@ -1,0 +1,109 @@
+// `ldpub serve` as a child process: it listens, logs refused records, and on SIGTERM lets a request in flight finish, then exits 0.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataFolder, SEED_ID } from '../server/harness.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'node_modules', '.cache', 'ldpub-serve-test');
+
+interface Child {
+  proc: ChildProcess;
+  lines: { [k: string]: unknown }[];
+  port: number;
+  exit: Promise<number | null>;
+}
+
+function start(args: string[]): Promise<Child> {
+  const proc = spawn(process.execPath, [join(OUT, 'src', 'cli.js'), 'serve', ...args], {
+    env: { ...process.env, LDPUB_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: { [k: string]: unknown }[] = [];
+  const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start in time')), 20_000);
+    let buffer = '';
+    proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffer.slice(0, nl)) as { [k: string]: unknown };
+        buffer = buffer.slice(nl + 1);
+        lines.push(line);
+        if (line.msg === 'listening') {
+          clearTimeout(timer);
+          resolve({ proc, lines, port: line.port as number, exit });
+        }
+      }
+    });
+    void exit.then((code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
+
+/** Sends `head`, waits for `go`, then sends `tail`; resolves with the raw response once the server closes the socket. */
+function splitRequest(port: number, head: string, go: Promise<void>, tail: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => (data += c));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+    socket.write(head);
+    void go.then(() => socket.write(tail));
+  });
+}
+
+describe('ldpub serve', () => {
+  let dir: string;
+  beforeAll(() => {
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT], { cwd: ROOT });
+    dir = dataFolder();
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'broken.txt'), '<html><body>not a record</body></html>');
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves, logs refusals, and finishes an in-flight request on SIGTERM before exiting 0', async () => {
+    const child = await start(['--data', dir, '--port', '0', '--base', 'http://localhost:3000']);
+    try {
+      const refused = child.lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith('refused'));
+      expect(refused).toMatchObject({ record: join('sub', 'broken.txt'), code: 'LDPUB_NOT_A_RECORD' });
+      expect(child.lines.find((l) => l.msg === 'listening')).toMatchObject({ published: 3, refused: 1, host: '127.0.0.1' });
+
+      const res = await fetch(`http://127.0.0.1:${child.port}/record/${SEED_ID}`, { headers: { accept: 'text/turtle' } });
+      expect(res.status).toBe(200);
+
+      let release!: () => void;
+      const go = new Promise<void>((r) => (release = r));
+      const answer = splitRequest(child.port, `GET /record/${SEED_ID} HTTP/1.1\r\nHost: localhost\r\n`, go, 'Accept: application/n-triples\r\n\r\n');
+      await new Promise((r) => setTimeout(r, 200));
+      child.proc.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(child.proc.exitCode).toBeNull();
+      // New connections are refused while the request in flight finishes.
+      await expect(fetch(`http://127.0.0.1:${child.port}/health`)).rejects.toThrow();
+      release();
+      const raw = await answer;
+      expect(raw).toMatch(/^HTTP\/1\.1 200 OK/);
+      expect(raw).toContain('Content-Type: application/n-triples; charset=utf-8');
+      expect(raw).toContain(`<http://localhost:3000/record/${SEED_ID}>`);
+      expect(await child.exit).toBe(0);
+      expect(child.lines.some((l) => l.msg === 'stopped')).toBe(true);
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('rejects a bad port with a usage error', async () => {
+    const proc = spawn(process.execPath, [join(OUT, 'src', 'cli.js'), 'serve', '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    proc.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
+    const code = await new Promise<number | null>((r) => proc.on('exit', r));
+    expect(code).toBe(2);
+    expect(err).toContain('--port must be a whole number');
+  });
+});

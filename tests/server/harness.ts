@@ -1,0 +1,54 @@
+// A real server on 127.0.0.1:0 over a catalog built from a temporary data folder, for tests that speak HTTP with fetch.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LiveCatalog } from '../../src/catalog/live.js';
+import { loadCatalog, type Gate } from '../../src/catalog/load.js';
+import { createApp } from '../../src/server/app.js';
+import { createLogger } from '../../src/server/log.js';
+import { fixturePath, SEED_ID } from '../helpers/fixtures.js';
+
+export const acceptAll: Gate = () => ({ conforms: true, results: [] });
+export const BASE = 'http://localhost:3000';
+export { SEED_ID };
+
+export interface TestServer {
+  url: string;
+  dir: string;
+  live: LiveCatalog;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The seed record plus the named catalog fixtures, copied into a fresh folder. */
+export function dataFolder(fixtures: readonly string[] = ['plos-one-e-locator', 'nature-genetics-consortium']): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ldpub-server-'));
+  copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(dir, `${SEED_ID}.txt`));
+  for (const f of fixtures) copyFileSync(fixturePath('catalog', `${f}.txt`), join(dir, `${f}.txt`));
+  return dir;
+}
+
+export async function startServer(options: { dir?: string; gate?: Gate; cacheMaxAge?: number; shapesDir?: string } = {}): Promise<TestServer> {
+  const dir = options.dir ?? dataFolder();
+  const gate = options.gate ?? acceptAll;
+  const build = () => loadCatalog({ dataDir: dir, base: BASE, gate });
+  const live = new LiveCatalog(await build(), build);
+  const app = createApp({ live, base: BASE, logger: createLogger('silent'), cacheMaxAge: options.cacheMaxAge, shapesDir: options.shapesDir ?? join(dir, 'no-shapes') });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dir,
+    live,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
