@@ -120,9 +120,13 @@ export async function findCatalogLoader(): Promise<Piece<CatalogLoader>> {
 export type AppFactory = (catalog: unknown) => Promise<import('node:http').RequestListener>;
 
 export async function findApp(): Promise<Piece<AppFactory>> {
-  const server = (await importSrc('server/app.js')) ?? (await importSrc('server/index.js'));
-  if (!server) return { ok: false, why: 'the Express app factory (src/server/) is not on main yet' };
-  return { ok: false, why: 'the app factory is on main but the benchmark has no adapter for it yet' };
+  const server = await importSrc('server/app.js');
+  const live = await importSrc('catalog/live.js');
+  const createApp = server?.['createApp'] as ((o: { live: unknown; base: string }) => import('node:http').RequestListener) | undefined;
+  const Live = live?.['LiveCatalog'] as (new (initial: unknown, build: () => Promise<unknown>) => unknown) | undefined;
+  if (!createApp || !Live) return { ok: false, why: 'the Express app factory (src/server/app.ts) is not on main yet' };
+  // As `ldpub serve` builds it, request log included; a reload here would hand back the same catalog.
+  return { ok: true, value: async (catalog) => createApp({ live: new Live(catalog, () => Promise.resolve(catalog)), base: BASE }) };
 }
 
 /**
