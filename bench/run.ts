@@ -19,8 +19,8 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const quick = values.quick ?? false;
 const seed = Number(values.seed);
 const sizes = quick
-  ? { pipeline: 1_000, serialize: 200, ingest: 5_000, servingCatalog: 400, coldPerFormat: 50, durationS: 2, connections: 50 }
-  : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, servingCatalog: 3_000, coldPerFormat: 500, durationS: 10, connections: 100 };
+  ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50 }
+  : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100 };
 /** The formats design.md lists, used to name rows when the registry is not there to ask. */
 const DESIGN_EXTS = ['html', 'ttl', 'jsonld', 'nt', 'rdf'];
 
@@ -46,7 +46,8 @@ let ldpubChild: ReturnType<typeof forkBench> | undefined;
 let data: ReturnType<typeof writeDataDir> | undefined;
 try {
   if (app.ok) {
-    data = writeDataDir(sizes.servingCatalog, seed + 2, 'serve');
+    // Enough records for the served one, then a fresh set per format for the cold path, with room for the refused 1%.
+    data = writeDataDir(Math.ceil((20 + exts.length * sizes.coldPerFormat) * 1.05) + 20, seed + 2, 'serve');
     ldpubChild = forkBench('serve-child.js', ['ldpub', data.dir]);
     try {
       const m = await nextMessage<ChildMessage & { port: number }>(ldpubChild, 120_000, 'listening');
