@@ -16,6 +16,8 @@ interface IngestResult extends ChildMessage {
   published: number;
   refused: number;
   rssAfterLoad: number;
+  heapAfterGc: number;
+  rssAfterGc: number;
   maxRssAfterLoad: number;
   dump: DumpMeasure;
 }
@@ -40,7 +42,7 @@ export async function ingestSection(count: number, seed: number, loaderWhy: stri
   const t0 = now();
   const data = writeDataDir(count, seed, 'ingest');
   const writeS = (now() - t0) / 1000;
-  const child = forkBench('ingest-child.js', [data.dir, data.validIds[0] ?? '']);
+  const child = forkBench('ingest-child.js', [data.dir, data.validIds[0] ?? ''], ['--expose-gc']);
   let last = { rss: 0, maxRss: 0, ms: 0 };
   child.on('message', (m: ChildMessage) => {
     if (m.type === 'progress') last = m as ChildMessage & typeof last;
@@ -49,7 +51,7 @@ export async function ingestSection(count: number, seed: number, loaderWhy: stri
     const r = await nextMessage<IngestResult>(child, timeoutS * 1000, 'result');
     const rows: Row[] = [
       { area: AREA, measure: `load ${count.toLocaleString('en-US')} records`, value: r.loadMs / 1000, unit: 's', detail: `read+map+validate by the catalog loader; ${r.published} published, ${r.refused} refused; files written in ${writeS.toFixed(1)} s beforehand` },
-      { area: AREA, measure: 'peak RSS of the loading process', value: r.maxRssAfterLoad / MiB, unit: 'MiB', detail: `RSS ${(r.rssAfterLoad / MiB).toFixed(0)} MiB once loaded` },
+      { area: AREA, measure: 'peak RSS of the loading process', value: r.maxRssAfterLoad / MiB, unit: 'MiB', detail: `RSS ${(r.rssAfterLoad / MiB).toFixed(0)} MiB once loaded; after a full GC: heap ${(r.heapAfterGc / MiB).toFixed(0)} MiB, RSS ${(r.rssAfterGc / MiB).toFixed(0)} MiB` },
     ];
     rows.push(
       'ms' in r.first
