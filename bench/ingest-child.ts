@@ -21,9 +21,6 @@ try {
   const rssAfterLoad = process.memoryUsage().rss;
   const maxRssAfterLoad = process.resourceUsage().maxRSS * 1024;
   clearInterval(progress);
-  // What the catalog really holds, apart from garbage V8 has not collected yet (the child runs with --expose-gc).
-  (globalThis as { gc?: () => void }).gc?.();
-  const afterGc = process.memoryUsage();
   let first: { ms: number; status: number } | { why: string } = { why: app.ok ? '' : app.why };
   let dump: DumpMeasure = { measured: false, why: dumpApp.ok ? '' : dumpApp.why };
   if (app.ok) {
@@ -36,6 +33,11 @@ try {
     server.close();
     server.closeAllConnections();
   }
+  // What the catalog really holds, apart from garbage V8 has not collected yet (the child runs with --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
+  const afterGc = process.memoryUsage();
+  // Reported before the dump, so a dump that runs out of time does not lose the load figures.
+  send({ type: 'loaded', loadMs, heapAfterGc: afterGc.heapUsed, rssAfterGc: afterGc.rss, published: loaded.published, refused: loaded.refused, rssAfterLoad, maxRssAfterLoad, first });
   if (dumpApp.ok) {
     // The dump streams from the process holding the catalog: its RSS growth is what a harvester costs the server.
     const server = createServer(await dumpApp.value(loaded.catalog));
@@ -44,7 +46,7 @@ try {
     server.close();
     server.closeAllConnections();
   }
-  send({ type: 'result', loadMs, heapAfterGc: afterGc.heapUsed, rssAfterGc: afterGc.rss, published: loaded.published, refused: loaded.refused, rssAfterLoad, maxRssAfterLoad, first, dump });
+  send({ type: 'dumped', dump });
   process.exit(0);
 } catch (e) {
   fail(e);

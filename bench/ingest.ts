@@ -19,7 +19,6 @@ interface IngestResult extends ChildMessage {
   heapAfterGc: number;
   rssAfterGc: number;
   maxRssAfterLoad: number;
-  dump: DumpMeasure;
 }
 
 export interface IngestOutcome {
@@ -28,7 +27,7 @@ export interface IngestOutcome {
   peakRssMiB: number | null;
 }
 
-export async function ingestSection(count: number, seed: number, loaderWhy: string | undefined, timeoutS: number): Promise<IngestOutcome> {
+export async function ingestSection(count: number, seed: number, loaderWhy: string | undefined, timeoutS: number, dumpTimeoutS: number): Promise<IngestOutcome> {
   if (loaderWhy) {
     return {
       rows: [
@@ -48,7 +47,8 @@ export async function ingestSection(count: number, seed: number, loaderWhy: stri
     if (m.type === 'progress') last = m as ChildMessage & typeof last;
   });
   try {
-    const r = await nextMessage<IngestResult>(child, timeoutS * 1000, 'result');
+    const dumped = nextMessage<ChildMessage & { dump: DumpMeasure }>(child, (timeoutS + dumpTimeoutS) * 1000, 'dumped').catch((e: Error) => e);
+    const r = await nextMessage<IngestResult>(child, timeoutS * 1000, 'loaded');
     const rows: Row[] = [
       { area: AREA, measure: `load ${count.toLocaleString('en-US')} records`, value: r.loadMs / 1000, unit: 's', detail: `read+map+validate by the catalog loader; ${r.published} published, ${r.refused} refused; files written in ${writeS.toFixed(1)} s beforehand` },
       { area: AREA, measure: 'peak RSS of the loading process', value: r.maxRssAfterLoad / MiB, unit: 'MiB', detail: `RSS ${(r.rssAfterLoad / MiB).toFixed(0)} MiB once loaded; after a full GC: heap ${(r.heapAfterGc / MiB).toFixed(0)} MiB, RSS ${(r.rssAfterGc / MiB).toFixed(0)} MiB` },
@@ -58,7 +58,8 @@ export async function ingestSection(count: number, seed: number, loaderWhy: stri
         ? { area: AREA, measure: 'time to first answered request', value: r.first.ms / 1000, unit: 's', detail: `from the start of loading to the first GET /record/{id}.ttl answer (${r.first.status})` }
         : notMeasured(AREA, 'time to first answered request', 's', r.first.why),
     );
-    const d = r.dump;
+    const got = await dumped;
+    const d: DumpMeasure = got instanceof Error ? { measured: false, why: `the dump did not finish: ${got.message}` } : got.dump;
     rows.push(
       d.measured
         ? { area: AREA, measure: 'dump.nt streaming, RSS growth', value: d.growth / MiB, unit: 'MiB', detail: `${(d.bytes / MiB).toFixed(0)} MiB streamed in ${(d.ms / 1000).toFixed(1)} s; RSS ${(d.rssBefore / MiB).toFixed(0)} → ${(d.rssPeak / MiB).toFixed(0)} MiB` }

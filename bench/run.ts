@@ -36,7 +36,7 @@ rows.push(...pipe.rows);
 
 const loader = await findCatalogLoader();
 log(`bulk ingest of ${sizes.ingest} records`);
-const ing = await ingestSection(sizes.ingest, seed + 1, loader.ok ? undefined : loader.why, quick ? 180 : 1200);
+const ing = await ingestSection(sizes.ingest, seed + 1, loader.ok ? undefined : loader.why, quick ? 180 : 1200, quick ? 60 : 600);
 const app = await findServer();
 rows.push(...ing.rows);
 
