@@ -1,0 +1,159 @@
+// Finds the project's pipeline pieces at run time, so the benchmark runs (and says what it could not measure) while they land.
+import type { Quad } from '@rdfjs/types';
+import type { Record } from '../../src/model/record.js';
+import type { ValidationReport } from '../../src/validate/report.js';
+
+export type Piece<T> = { ok: true; value: T } | { ok: false; why: string };
+
+export const BASE = 'http://localhost:3000';
+
+export type ReadFn = (text: string, fileName: string) => Record[];
+export type MapFn = (record: Record, options: { iri: string; blankPrefix?: string }) => Quad[];
+export interface BenchValidator {
+  validate(quads: Quad[]): ValidationReport;
+}
+
+type Module = { [name: string]: unknown };
+
+/** Imports a compiled project module by its path under src/ (e.g. 'rdf/map-record.js'). */
+async function importSrc(path: string): Promise<Module | undefined> {
+  try {
+    return (await import(new URL(`../../src/${path}`, import.meta.url).href)) as Module;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
+}
+
+export async function findReader(sample: { id: string; text: string }): Promise<Piece<ReadFn>> {
+  const mod = await importSrc('readers/index.js');
+  const read = mod?.['readRecords'] as ReadFn | undefined;
+  if (!read) return { ok: false, why: 'src/readers/index.ts has no readRecords' };
+  try {
+    read(sample.text, `${sample.id}.txt`);
+  } catch (e) {
+    return { ok: false, why: `the catalog reader refuses a generated record (${(e as Error).message})` };
+  }
+  return { ok: true, value: read };
+}
+
+export async function findMapper(): Promise<Piece<MapFn>> {
+  const mod = await importSrc('rdf/map-record.js');
+  const map = mod?.['mapRecord'] as MapFn | undefined;
+  return map ? { ok: true, value: map } : { ok: false, why: 'mapRecord (src/rdf/map-record.ts) is not on main yet' };
+}
+
+export async function findValidator(): Promise<Piece<BenchValidator>> {
+  const mod = await importSrc('validate/index.js');
+  const load = mod?.['loadValidator'] as (() => Promise<BenchValidator>) | undefined;
+  if (!load) return { ok: false, why: 'loadValidator (src/validate/index.ts) is not on main yet' };
+  return { ok: true, value: await load() };
+}
+
+/** One output format as the benchmark drives it: a name, an extension, and a serializer of a validated record. */
+export interface BenchFormat {
+  name: string;
+  ext: string;
+  mediaType: string;
+  serialize(input: { id: string; record: Record; quads: Quad[]; iri: string }): string | Promise<string>;
+}
+
+interface RegistryFormat {
+  key: string;
+  extension: string;
+  mediaType: string;
+  serialize(input: { id: string; iri: string; base: string; record: Record; quads: readonly Quad[]; params: { [k: string]: string } }): string | Promise<string>;
+}
+
+export async function findFormats(): Promise<Piece<BenchFormat[]>> {
+  const mod = await importSrc('formats/registry.js');
+  const all = mod?.['allFormats'] as (() => readonly RegistryFormat[]) | undefined;
+  if (!all) return { ok: false, why: 'the format registry (src/formats/registry.ts) is not on main yet' };
+  return {
+    ok: true,
+    value: all().map((f) => ({
+      name: f.key,
+      ext: f.extension,
+      mediaType: f.mediaType,
+      serialize: (input) => f.serialize({ ...input, base: BASE, params: {} }),
+    })),
+  };
+}
+
+/** Everything the pipeline sections need; each piece may be missing, with the reason. */
+export interface Pipeline {
+  read: Piece<ReadFn>;
+  map: Piece<MapFn>;
+  validator: Piece<BenchValidator>;
+  formats: Piece<BenchFormat[]>;
+}
+
+export async function findPipeline(sample: { id: string; text: string }): Promise<Pipeline> {
+  const [read, map, validator, formats] = await Promise.all([findReader(sample), findMapper(), findValidator(), findFormats()]);
+  return { read, map, validator, formats };
+}
+
+export function recordIri(id: string): string {
+  return `${BASE}/record/${id}`;
+}
+
+/** Loads a data folder through the real catalog loader and SHACL gate. */
+export type CatalogLoader = (dataDir: string) => Promise<{ catalog: unknown; published: number; refused: number }>;
+
+export async function findCatalogLoader(): Promise<Piece<CatalogLoader>> {
+  const mod = await importSrc('catalog/load.js');
+  const loadCatalog = mod?.['loadCatalog'] as ((o: { dataDir: string; base: string; gate: (q: Quad[]) => ValidationReport }) => Promise<{ counts(): { published: number; refused: number } }>) | undefined;
+  if (!loadCatalog) return { ok: false, why: 'the catalog loader (src/catalog/load.ts) is not on main yet' };
+  const validator = await findValidator();
+  if (!validator.ok) return { ok: false, why: `the catalog loader needs the SHACL gate: ${validator.why}` };
+  const gate = (q: Quad[]): ValidationReport => validator.value.validate(q);
+  return {
+    ok: true,
+    value: async (dataDir) => {
+      const catalog = await loadCatalog({ dataDir, base: BASE, gate });
+      return { catalog, ...catalog.counts() };
+    },
+  };
+}
+
+/** Builds the real ldpub app (no listen) over a loaded catalog. */
+export type AppFactory = (catalog: unknown) => Promise<import('node:http').RequestListener>;
+
+export async function findApp(): Promise<Piece<AppFactory>> {
+  const server = await importSrc('server/app.js');
+  const live = await importSrc('catalog/live.js');
+  const createApp = server?.['createApp'] as ((o: { live: unknown; base: string }) => import('node:http').RequestListener) | undefined;
+  const Live = live?.['LiveCatalog'] as (new (initial: unknown, build: () => Promise<unknown>) => unknown) | undefined;
+  if (!createApp || !Live) return { ok: false, why: 'the Express app factory (src/server/app.ts) is not on main yet' };
+  // As `ldpub serve` builds it, request log included; a reload here would hand back the same catalog.
+  return { ok: true, value: async (catalog) => createApp({ live: new Live(catalog, () => Promise.resolve(catalog)), base: BASE }) };
+}
+
+/**
+ * A minimal Express app holding only the real harvesting routes (`/dump.nt` among them) over a loaded catalog,
+ * so the dump can be measured before, or apart from, the full app.
+ */
+export async function findDumpApp(): Promise<Piece<AppFactory>> {
+  const router = await importSrc('harvest/router.js');
+  const live = await importSrc('catalog/live.js');
+  const create = router?.['createHarvestRouter'] as ((o: { live: unknown; base: string }) => import('node:http').RequestListener) | undefined;
+  const Live = live?.['LiveCatalog'] as (new (initial: unknown, build: () => Promise<unknown>) => unknown) | undefined;
+  if (!create || !Live) return { ok: false, why: 'the harvesting routes (src/harvest/router.ts) are not on main yet' };
+  const express = (await import('express')).default;
+  return {
+    ok: true,
+    value: async (catalog) => {
+      const app = express();
+      app.use(create({ live: new Live(catalog, () => Promise.resolve(catalog)), base: BASE }));
+      return app;
+    },
+  };
+}
+
+/** Loader and app together: what serving, the cold path and the first-request time need. */
+export async function findServer(): Promise<Piece<{ load: CatalogLoader; app: AppFactory }>> {
+  const [load, app] = await Promise.all([findCatalogLoader(), findApp()]);
+  if (!load.ok) return load;
+  if (!app.ok) return app;
+  return { ok: true, value: { load: load.value, app: app.value } };
+}
