@@ -25,7 +25,8 @@ export function evaluateFile(text: string, source: string, mtimeMs: number, base
       const stats = graphStats(m.quads);
       // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
       stats.triples += 1;
-      return { id: m.id, iri: m.iri, record: m.record, report: gate(m.quads), stats };
+      // A copy, so that the catalog's strings stop being slices that keep the whole file's text alive.
+      return { id: m.id, iri: m.iri, record: structuredClone(m.record), report: gate(m.quads), stats };
     });
     return { source, mtimeMs, records };
   } catch (e) {
