@@ -3,9 +3,7 @@
 export const ErrorCodes = {
   LDPUB_NOT_A_RECORD: 'The input is not a record at all (empty, binary, HTML, or no recognisable field)',
   LDPUB_BAD_SYNTAX: 'The input claims a format but does not parse as it',
-  LDPUB_UNSUPPORTED_TYPE: 'The record describes a kind of work ldpub does not publish',
   LDPUB_BAD_ID: 'The record id is not of the form [A-Za-z0-9._-]+',
-  LDPUB_UNKNOWN_FORMAT: 'No reader or writer is registered for the requested format',
   LDPUB_INVALID_RECORD: 'The record does not conform to the SHACL shapes',
   LDPUB_BAD_SHAPES: 'The shapes cannot be loaded or use a constraint the engine cannot evaluate',
   LDPUB_DUPLICATE_ID: 'Two records in the data folder have the same id',

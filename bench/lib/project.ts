@@ -1,4 +1,5 @@
 // Finds the project's pipeline pieces at run time, so the benchmark runs (and says what it could not measure) while they land.
+import { availableParallelism } from 'node:os';
 import type { Quad } from '@rdfjs/types';
 import type { Record } from '../../src/model/record.js';
 import type { ValidationReport } from '../../src/validate/report.js';
@@ -102,7 +103,7 @@ export type CatalogLoader = (dataDir: string) => Promise<{ catalog: unknown; pub
 
 export async function findCatalogLoader(): Promise<Piece<CatalogLoader>> {
   const mod = await importSrc('catalog/load.js');
-  const loadCatalog = mod?.['loadCatalog'] as ((o: { dataDir: string; base: string; gate: (q: Quad[]) => ValidationReport }) => Promise<{ counts(): { published: number; refused: number } }>) | undefined;
+  const loadCatalog = mod?.['loadCatalog'] as ((o: { dataDir: string; base: string; gate: (q: Quad[]) => ValidationReport; workers: number }) => Promise<{ counts(): { published: number; refused: number } }>) | undefined;
   if (!loadCatalog) return { ok: false, why: 'the catalog loader (src/catalog/load.ts) is not on main yet' };
   const validator = await findValidator();
   if (!validator.ok) return { ok: false, why: `the catalog loader needs the SHACL gate: ${validator.why}` };
@@ -110,7 +111,8 @@ export async function findCatalogLoader(): Promise<Piece<CatalogLoader>> {
   return {
     ok: true,
     value: async (dataDir) => {
-      const catalog = await loadCatalog({ dataDir, base: BASE, gate });
+      // As `ldpub serve` loads: worker threads on every core for a large folder.
+      const catalog = await loadCatalog({ dataDir, base: BASE, gate, workers: availableParallelism() });
       return { catalog, ...catalog.counts() };
     },
   };

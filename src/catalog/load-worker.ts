@@ -19,12 +19,15 @@ async function main(): Promise<void> {
   const gate = await loadGate(shapesDir ? { shapesDir } : {});
   let batch: FileOutcome[] = [];
   for (const { path, source } of files) {
+    let file: [string, { mtimeMs: number }];
     try {
-      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-      batch.push(evaluateFile(text, source, info.mtimeMs, base, gate));
+      file = await Promise.all([readFile(path, 'utf8'), stat(path)]);
     } catch (e) {
       batch.push(unreadable(source, e));
+      continue;
     }
+    // Outside the try: a bug in evaluation fails the load, as it does in the main thread.
+    batch.push(evaluateFile(file[0], source, file[1].mtimeMs, base, gate));
     if (batch.length >= BATCH) {
       parentPort!.postMessage({ outcomes: batch } satisfies WorkerMessage);
       batch = [];

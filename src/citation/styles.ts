@@ -1,8 +1,8 @@
 // The CSL styles and locales shipped under assets/csl/, their aliases, and strict lookup (never a silent fallback).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { LdpubError } from '../errors.js';
+import { assetPath } from '../paths.js';
 
 /** Short names people ask for, mapped to shipped style ids. */
 export const STYLE_ALIASES: { readonly [alias: string]: string } = {
@@ -17,36 +17,29 @@ export const STYLE_ALIASES: { readonly [alias: string]: string } = {
 export const DEFAULT_STYLE = 'apa';
 export const DEFAULT_LOCALE = 'en-US';
 
-function findCslDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'assets', 'csl');
-    if (existsSync(join(candidate, 'styles'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new LdpubError('LDPUB_IO', 'the CSL styles folder assets/csl was not found');
+function assetDir(kind: 'styles' | 'locales'): string {
+  return assetPath('csl', kind);
 }
 
-let cslDir: string | undefined;
-function assetDir(kind: 'styles' | 'locales'): string {
-  cslDir ??= findCslDir();
-  return join(cslDir, kind);
-}
+let styles: string[] | undefined;
+let locales: string[] | undefined;
 
 /** Shipped style ids (file names without `.csl`), sorted. */
 export function listStyles(): string[] {
-  return readdirSync(assetDir('styles'))
+  styles ??= readdirSync(assetDir('styles'))
     .filter((f) => f.endsWith('.csl'))
     .map((f) => f.slice(0, -4))
     .sort();
+  return [...styles];
 }
 
 /** Shipped locale tags such as "en-US", sorted. */
 export function listLocales(): string[] {
-  return readdirSync(assetDir('locales'))
+  locales ??= readdirSync(assetDir('locales'))
     .map((f) => /^locales-(.+)\.xml$/.exec(f)?.[1])
     .filter((t): t is string => t !== undefined)
     .sort();
+  return [...locales];
 }
 
 function available(list: string[], aliases = ''): string {

@@ -66,7 +66,7 @@ const FORMATS: Format[] = [
     quality: 1,
     kind: 'html',
     parameters: [],
-    serialize: (input) => renderRecordPage(input, recordPageContext(input, FORMATS, { linkset: `${input.iri}/linkset` })),
+    serialize: (input) => renderRecordPage(input, recordPageContext(input, FORMATS)),
   },
   ...CITATION_FORMATS,
 ];

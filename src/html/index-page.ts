@@ -48,7 +48,7 @@ export function filterEntries(entries: readonly IndexEntry[], query: string | un
   });
 }
 
-/** The machine-facing endpoints design.md lists, under `base`. */
+/** The machine-facing endpoints (harvesting and the dataset description), under `base`. */
 export function harvestingEndpoints(base: string): Endpoint[] {
   return [
     { label: 'OAI-PMH', url: `${base}/oai?verb=Identify`, description: 'harvest oai_dc and RDF records' },

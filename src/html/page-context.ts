@@ -2,7 +2,7 @@
 import type { Quad } from '@rdfjs/types';
 import type { Format } from '../formats/format.js';
 import type { Record } from '../model/record.js';
-import { doiIri } from '../rdf/iris.js';
+import { formatUrl, signposts, type TypedLink } from '../formats/links.js';
 import { formatCitation, listStyles } from '../citation/index.js';
 
 export interface FormatLink {
@@ -17,12 +17,7 @@ export interface CitationLink {
   mediaType?: string;
 }
 
-/** One Web Link (RFC 8288), as in the Link header: `<href>; rel="…"; type="…"`. */
-export interface TypedLink {
-  rel: string;
-  href: string;
-  type?: string;
-}
+export type { TypedLink };
 
 export interface RecordPageContext {
   /** Every other representation of the record (RDF formats first), for `<link rel="alternate">` and the body. */
@@ -41,42 +36,15 @@ export interface RecordPageContext {
   siteName?: string;
 }
 
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const ABOUT_PAGE = 'http://schema.org/AboutPage';
-
-/** The URL of one representation: `{record}.{ext}`. */
-export function formatUrl(iri: string, format: Format): string {
-  return `${iri}.${format.extension}`;
-}
 
 /** A link to each representation in `formats`, for 406 bodies and lists. */
 export function formatLinks(iri: string, formats: readonly Format[]): FormatLink[] {
   return formats.map((f) => ({ label: f.label, mediaType: f.mediaType, url: formatUrl(iri, f) }));
 }
 
-/** The classes of the record in its graph (schema:ScholarlyArticle, …). */
-export function recordTypes(quads: readonly Quad[], iri: string): string[] {
-  return quads
-    .filter((q) => q.subject.value === iri && q.predicate.value === RDF_TYPE && q.object.termType === 'NamedNode')
-    .map((q) => q.object.value);
-}
-
-/**
- * FAIR Signposting level 1 for a record: cite-as (the DOI URL, else the record URI), describedby for each
- * RDF format with its type, type for the record's classes and AboutPage, and the linkset when there is one.
- */
-export function signpostingLinks(
-  input: { iri: string; record: Record; quads: readonly Quad[] },
-  formats: readonly Format[],
-  linkset?: string,
-): TypedLink[] {
-  const links: TypedLink[] = [{ rel: 'cite-as', href: input.record.doi ? doiIri(input.record.doi) : input.iri }];
-  for (const f of formats.filter((f) => f.kind === 'rdf')) {
-    links.push({ rel: 'describedby', href: formatUrl(input.iri, f), type: f.mediaType });
-  }
-  for (const t of [...recordTypes(input.quads, input.iri), ABOUT_PAGE]) links.push({ rel: 'type', href: t });
-  if (linkset) links.push({ rel: 'linkset', href: linkset, type: 'application/linkset+json' });
-  return links;
+/** The signposts for the page's `<link>` elements: the same as the Link header's. */
+export function signpostingLinks(input: { iri: string; record: Record }): TypedLink[] {
+  return signposts(input);
 }
 
 /** The record in APA style by the shipped CSL style, or undefined when citeproc cannot format it. */
@@ -116,7 +84,7 @@ export function citationStyleLinks(iri: string, formats: readonly Format[]): Cit
 export function recordPageContext(
   input: { id: string; iri: string; base: string; record: Record; quads: readonly Quad[] },
   formats: readonly Format[],
-  options: { linkset?: string; siteName?: string; linkHeaderLinks?: TypedLink[] } = {},
+  options: { siteName?: string; linkHeaderLinks?: TypedLink[] } = {},
 ): RecordPageContext {
   const citation = apaCitation(input);
   return {
@@ -125,7 +93,7 @@ export function recordPageContext(
     citationStyles: citationStyleLinks(input.iri, formats),
     ...(citation ? { citation } : {}),
     validationUrl: `${input.iri}/validation`,
-    linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input, formats, options.linkset),
+    linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input),
     home: `${input.base}/`,
     ...(options.siteName ? { siteName: options.siteName } : {}),
   };

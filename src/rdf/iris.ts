@@ -1,4 +1,4 @@
-// The URI scheme of design.md: one place that builds record URIs and the hash IRIs of nodes inside a record.
+// The URI scheme: one place that builds record URIs ({base}/record/{id}) and the hash IRIs of nodes inside a record.
 import { LdpubError } from '../errors.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;

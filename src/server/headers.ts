@@ -1,10 +1,6 @@
 // Response headers shared by every representation: CORS, caching, and the record's Link header (alternates + FAIR Signposting).
-import type { Format } from '../formats/format.js';
-import { negotiableFormats, rdfFormats } from '../formats/registry.js';
 import type { PublishedRecord } from '../catalog/published.js';
-import { doiIri } from '../rdf/iris.js';
-import { SCHEMA_CLASS } from '../rdf/map-record.js';
-import { PREFIXES } from '../rdf/namespaces.js';
+import { alternates, LINKSET_TYPE, signposts, type TypedLink } from '../formats/links.js';
 
 export const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -19,7 +15,7 @@ export const PREFLIGHT_HEADERS = {
 
 export const ALLOW = 'GET, HEAD, OPTIONS';
 export const LINK_HEADER_LIMIT = 8 * 1024;
-export const LINKSET_TYPE = 'application/linkset+json';
+export { LINKSET_TYPE };
 
 /** Content-Type with charset: every format ldpub writes is UTF-8 text. */
 export function contentTypeOf(mediaType: string): string {
@@ -30,31 +26,12 @@ export function cacheControl(maxAge: number): string {
   return `public, max-age=${maxAge}`;
 }
 
-export interface SignpostLink {
-  href: string;
-  rel: string;
-  type?: string;
+/** The record's signposts and the alternates of every format. */
+function recordLinks(record: PublishedRecord): { signposts: TypedLink[]; alternates: TypedLink[] } {
+  return { signposts: signposts(record), alternates: alternates(record.iri) };
 }
 
-export function recordUrl(record: PublishedRecord, format: Format): string {
-  return `${record.iri}.${format.extension}`;
-}
-
-/** The record's signposts: cite-as, describedby per RDF format, type, and the alternates of every format. */
-export function recordLinks(record: PublishedRecord): { signposts: SignpostLink[]; alternates: SignpostLink[] } {
-  const citeAs = record.record.doi ? doiIri(record.record.doi) : record.iri;
-  const signposts: SignpostLink[] = [
-    { href: citeAs, rel: 'cite-as' },
-    ...rdfFormats().map((f) => ({ href: recordUrl(record, f), rel: 'describedby', type: f.mediaType })),
-    { href: `${PREFIXES.schema}${SCHEMA_CLASS[record.record.type]}`, rel: 'type' },
-    { href: `${PREFIXES.schema}AboutPage`, rel: 'type' },
-    { href: `${record.iri}/linkset`, rel: 'linkset', type: LINKSET_TYPE },
-  ];
-  const alternates = negotiableFormats().map((f) => ({ href: recordUrl(record, f), rel: 'alternate', type: f.mediaType }));
-  return { signposts, alternates };
-}
-
-function linkValue(l: SignpostLink): string {
+function linkValue(l: TypedLink): string {
   return `<${l.href}>; rel="${l.rel}"${l.type ? `; type="${l.type}"` : ''}`;
 }
 

@@ -8,7 +8,7 @@ import { displayName } from '../../src/model/text.js';
 import { canonical, parseAs } from '../helpers/graph.js';
 import { SEED_ID } from '../helpers/fixtures.js';
 import { ARTIFACTS, launchChromium } from './chromium.js';
-import { appServesRecordPages, startTarget, XSS_RECORD_ID as XSS_ID, type Target } from './target.js';
+import { startTarget, XSS_RECORD_ID as XSS_ID, type Target } from './target.js';
 
 // The page functions below run in Chromium, not Node: these names are the browser's, declared here only
 // (module scope) so the DOM library need not be added to the whole project's types.
@@ -48,9 +48,7 @@ async function open(path: string, ctx = context): Promise<{ page: Page; dialogs:
 }
 
 /** The real app once the registry's HTML format is the record page; the page server until then. */
-const ON = (await appServesRecordPages()) ? 'the app' : 'the page server';
-
-describe(`the seed record page in Chromium, on ${ON}`, () => {
+describe('the seed record page in Chromium, served by the app', () => {
 
   it('carries a JSON-LD block with the same graph as /record/{id}.jsonld', async () => {
     const { page } = await open(`/record/${SEED_ID}`);

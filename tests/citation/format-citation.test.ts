@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expectGolden } from '../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
 import { formatCitation, listLocales, listStyles, resolveStyle, STYLE_ALIASES } from '../../src/citation/index.js';
 import { LdpubError } from '../../src/errors.js';
@@ -8,11 +10,9 @@ const FIXTURES = new URL('../fixtures/citation/', import.meta.url);
 const seed = JSON.parse(readFileSync(new URL('seed.record.json', FIXTURES), 'utf8')) as Record;
 const ctx = { id: '000_dbb0811b20e3e0e2', uri: 'https://example.org/record/000_dbb0811b20e3e0e2' };
 
-/** Compares with tests/fixtures/citation/<name>; LDPUB_UPDATE_GOLDEN=1 rewrites the file. */
-function expectGolden(name: string, actual: string): void {
-  const file = new URL(name, FIXTURES);
-  if (process.env.LDPUB_UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, `${actual}\n`);
-  expect(actual).toBe(readFileSync(file, 'utf8').replace(/\n$/, ''));
+/** Compares with tests/fixtures/citation/<name> (UPDATE_GOLDEN=1 rewrites it). */
+function expectCitation(name: string, actual: string): void {
+  expectGolden(`${actual}\n`, fileURLToPath(new URL(name, FIXTURES)));
 }
 
 function errorOf(f: () => unknown): LdpubError {
@@ -32,7 +32,7 @@ describe('formatCitation', () => {
   });
 
   it.each(listStyles())('formats the seed in %s as its golden text', (style) => {
-    expectGolden(`seed.${style}.txt`, formatCitation(seed, ctx, { style }));
+    expectCitation(`seed.${style}.txt`, formatCitation(seed, ctx, { style }));
   });
 
   it.each([
@@ -42,12 +42,12 @@ describe('formatCitation', () => {
     ['harvard', 'en-GB'],
     ['chicago', 'en-GB'],
   ])('formats the seed in %s with locale %s', (style, locale) => {
-    expectGolden(`seed.${resolveStyle(style)}.${locale}.txt`, formatCitation(seed, ctx, { style, locale }));
+    expectCitation(`seed.${resolveStyle(style)}.${locale}.txt`, formatCitation(seed, ctx, { style, locale }));
   });
 
   it('formats HTML', () => {
     const html = formatCitation(seed, ctx, { style: 'apa', format: 'html' });
-    expectGolden('seed.apa.html', html);
+    expectCitation('seed.apa.html', html);
     expect(html).toMatch(/^<div class="csl-entry">/);
     expect(html).toContain('<i>Clinical Medicine Insights. Case Reports</i>');
   });

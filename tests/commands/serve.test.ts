@@ -46,16 +46,18 @@ function start(args: string[]): Promise<Child> {
   });
 }
 
-/** Sends `head`, waits for `go`, then sends `tail`; resolves with the raw response once the server closes the socket. */
-function splitRequest(port: number, head: string, go: Promise<void>, tail: string): Promise<string> {
+/**
+ * Sends `head` once connected (calling `sent`), waits for `go`, then sends `tail`; resolves with the raw response once
+ * the server closes the socket.
+ */
+function splitRequest(port: number, head: string, sent: () => void, go: Promise<void>, tail: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, '127.0.0.1', () => socket.write(head, () => sent()));
     let data = '';
     socket.setEncoding('utf8');
     socket.on('data', (c: string) => (data += c));
     socket.on('end', () => resolve(data));
     socket.on('error', reject);
-    socket.write(head);
     void go.then(() => socket.write(tail));
   });
 }
@@ -81,8 +83,12 @@ describe('ldpub serve', () => {
 
       let release!: () => void;
       const go = new Promise<void>((r) => (release = r));
-      const answer = splitRequest(child.port, `GET /record/${SEED_ID} HTTP/1.1\r\nHost: localhost\r\n`, go, 'Accept: application/n-triples\r\n\r\n');
-      await new Promise((r) => setTimeout(r, 200));
+      let headSent!: () => void;
+      const sent = new Promise<void>((r) => (headSent = r));
+      const answer = splitRequest(child.port, `GET /record/${SEED_ID} HTTP/1.1\r\nHost: localhost\r\n`, headSent, go, 'Accept: application/n-triples\r\n\r\n');
+      // Connected and half a request written; give the idle server a moment to read it before the signal.
+      await sent;
+      await new Promise((r) => setTimeout(r, 500));
       child.proc.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
       expect(child.proc.exitCode).toBeNull();

@@ -4,6 +4,7 @@ import type { PublishedRecord } from '../../catalog/published.js';
 import type { Format } from '../../formats/format.js';
 import { allFormats, formatByExtension, formatByName, negotiableFormats } from '../../formats/registry.js';
 import { isLdpubError } from '../../errors.js';
+import { formatUrl } from '../../formats/links.js';
 import { isValidId, MAX_ID_LENGTH } from '../../rdf/iris.js';
 import type { ServerContext } from '../context.js';
 import { OwnerCache } from '../context.js';
@@ -17,7 +18,7 @@ const prepared = new OwnerCache<PublishedRecord, Promise<Prepared>>();
 const links = new OwnerCache<PublishedRecord, string>();
 
 export function contentLocation(id: string, format: Format): string {
-  return format.extension ? `/record/${id}.${format.extension}` : `/record/${id}?format=${format.key}`;
+  return formatUrl(`/record/${id}`, format);
 }
 
 export function recordOffers(id: string): Offer[] {
