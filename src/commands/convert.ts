@@ -62,9 +62,17 @@ export const run: Command = async (argv, io) => {
   const validator = values.validate ? await loadGate(io) : undefined;
   if (validator === null) return 1;
 
-  const params: { [k: string]: string } = {};
+  let params: { [k: string]: string } = {};
   if (values.style) params.style = values.style;
   if (values.locale) params.locale = values.locale;
+  try {
+    // Checked once, before any file: an unknown style or locale is a usage error that lists the shipped ones.
+    if (format.normalizeParams) params = format.normalizeParams(params);
+  } catch (e) {
+    if (!isLdpubError(e)) throw e;
+    io.stderr.write(`ldpub convert: ${e.toLine()}\n`);
+    return 2;
+  }
 
   let failed = false;
   for (const file of positionals) {

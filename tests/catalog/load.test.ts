@@ -20,6 +20,7 @@ beforeAll(() => {
   }
   writeFileSync(join(dir, 'bad-doi.txt'), seed.replace('DOI:10.1177/11795476231171891', 'DOI:10.1177 1179'));
   writeFileSync(join(dir, 'page.txt'), '<!DOCTYPE html><html></html>');
+  writeFileSync(join(dir, 'a b.txt'), seed); // an id with a space: refused, never published under a broken URI
   mkdirSync(join(dir, 'zz'));
   writeFileSync(join(dir, 'zz', 'r001.txt'), seed); // the same id as r001.txt, later in file order
   writeFileSync(join(dir, 'notes.md'), 'not a record file');
@@ -40,6 +41,7 @@ describe('loadCatalog', () => {
     expect(catalog.size).toBe(60);
     expect(catalog.get('r001')?.source).toBe('r001.txt');
     expect(summary(catalog).refused).toEqual([
+      ['a b.txt', 'LDPUB_BAD_ID', 'id', 'a b'],
       ['bad-doi.txt', 'LDPUB_INVALID_RECORD', 'DOI', '10.1177 1179'],
       ['page.txt', 'LDPUB_NOT_A_RECORD', 'content', '<!DOCTYPE html>'],
       [join('zz', 'r001.txt'), 'LDPUB_DUPLICATE_ID', 'id', 'r001'],

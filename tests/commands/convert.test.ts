@@ -31,6 +31,12 @@ describe('ldpub convert', () => {
     expect(await canonical(await parseAs(mediaType, other.stdout))).toBe(await canonical(parseTurtle(turtle.stdout)));
   });
 
+  it('writes a formatted citation in the style and locale asked for', async () => {
+    const r = await runCommand(run, [seed, '--to', 'citation', '--style', 'vancouver', '--locale', 'de-DE']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Kanda Y, Kakiuchi Y, Yurube T,/);
+  });
+
   it('uses --base for every URI', async () => {
     const r = await runCommand(run, [seed, '--base', 'https://data.example.org/']);
     expect(r.stdout).toContain('<https://data.example.org/record/seed-case-report>');
@@ -56,6 +62,8 @@ describe('ldpub convert', () => {
     [[], /no input files/],
     [['--bogus', seed], /Unknown option '--bogus'/],
     [['--base', 'not a url', seed], /--base "not a url"/],
+    [['--to', 'citation', '--style', 'klingon', seed], /style "klingon": unknown citation style; available: apa, .*vancouver=nlm-citation-sequence/],
+    [['--to', 'citation', '--locale', 'tlh', seed], /locale "tlh": unknown citation locale; available: de-DE, en-GB/],
   ])('refuses misuse %j with exit 2', async (argv, message) => {
     const r = await runCommand(run, argv as string[]);
     expect(r.code).toBe(2);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDump } from '../../src/commands/export.js';
 import type { CliIo } from '../../src/commands/io.js';
 import { parseTurtle } from '../helpers/graph.js';
+import { fixturePath } from '../helpers/fixtures.js';
 import { acceptAll, BASE, generateCatalogDir, liveCatalog, removeDir, serve, type Served } from '../harvest/helpers.js';
 
 function io(isTTY = false) {
@@ -44,6 +45,21 @@ describe('ldpub export', () => {
     expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(t.err()).toContain('wrote 15 records');
     expect(t.err()).not.toContain('\r');
+  });
+
+  it('exports through the SHACL gate by default: a refused record is not in the dump', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ldpub-export-gate-'));
+    const seed = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
+    writeFileSync(join(dir, 'good.txt'), seed);
+    writeFileSync(join(dir, 'bad.txt'), seed.replace('DOI:10.1177/11795476231171891', 'DOI:not-a-doi'));
+    const out = join(outDir, 'gated.nt');
+    const t = io();
+    expect(await exportDump(['--format', 'nt', '--out', out, '--data', dir, '--base', BASE], t.cli)).toBe(0);
+    const dump = readFileSync(out, 'utf8');
+    expect(dump).toContain(`<${BASE}/record/good>`);
+    expect(dump).not.toContain(`<${BASE}/record/bad>`);
+    expect(t.err()).toContain('1 record file(s) refused');
+    removeDir(dir);
   });
 
   it('draws a progress bar on a terminal', async () => {
