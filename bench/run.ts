@@ -2,7 +2,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { coldSection } from './cold.js';
-import { generateRecord } from './generate.js';
 import { ingestSection } from './ingest.js';
 import { pipelineSection } from './pipeline.js';
 import { servingSection } from './serving.js';
@@ -10,7 +9,8 @@ import { forkBench, nextMessage, stopChild } from './lib/child.js';
 import type { ChildMessage } from './lib/child.js';
 import { writeDataDir } from './lib/data-dir.js';
 import { machineInfo } from './lib/machine.js';
-import { findCatalogLoader, findPipeline, findServer } from './lib/project.js';
+import { negotiableFormats } from '../src/formats/registry.js';
+import { findCatalogLoader, findServer } from './lib/project.js';
 import { checkTarget, formatTable } from './lib/report.js';
 import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
@@ -21,17 +21,14 @@ const seed = Number(values.seed);
 const sizes = quick
   ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50 }
   : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100 };
-/** The formats design.md lists, used to name rows when the registry is not there to ask. */
-const DESIGN_EXTS = ['html', 'ttl', 'jsonld', 'nt', 'rdf'];
 
 const started = now();
 const startedAt = new Date().toISOString();
 const rows: Row[] = [];
 const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
 
-const pipeline = await findPipeline(generateRecord(0, seed));
 log(`pipeline on ${sizes.pipeline} records`);
-const pipe = await pipelineSection(pipeline, sizes.pipeline, seed, sizes.serialize);
+const pipe = await pipelineSection(sizes.pipeline, seed, sizes.serialize);
 rows.push(...pipe.rows);
 
 const loader = await findCatalogLoader();
@@ -40,7 +37,7 @@ const ing = await ingestSection(sizes.ingest, seed + 1, loader.ok ? undefined : 
 const app = await findServer();
 rows.push(...ing.rows);
 
-const exts = pipeline.formats.ok ? pipeline.formats.value.map((f) => f.ext) : DESIGN_EXTS;
+const exts = negotiableFormats().map((f) => f.extension);
 let server: { port: number; data: ReturnType<typeof writeDataDir> } | { why: string } = { why: app.ok ? 'not started' : app.why };
 let ldpubChild: ReturnType<typeof forkBench> | undefined;
 let data: ReturnType<typeof writeDataDir> | undefined;

@@ -1,15 +1,12 @@
 // Finds the project's pipeline pieces at run time, so the benchmark runs (and says what it could not measure) while they land.
 import { availableParallelism } from 'node:os';
 import type { Quad } from '@rdfjs/types';
-import type { Record } from '../../src/model/record.js';
 import type { ValidationReport } from '../../src/validate/report.js';
 
 export type Piece<T> = { ok: true; value: T } | { ok: false; why: string };
 
-export const BASE = 'http://localhost:3000';
+import { BASE } from './ingest-core.js';
 
-export type ReadFn = (text: string, fileName: string) => Record[];
-export type MapFn = (record: Record, options: { iri: string; blankPrefix?: string }) => Quad[];
 export interface BenchValidator {
   validate(quads: Quad[]): ValidationReport;
 }
@@ -26,76 +23,11 @@ async function importSrc(path: string): Promise<Module | undefined> {
   }
 }
 
-export async function findReader(sample: { id: string; text: string }): Promise<Piece<ReadFn>> {
-  const mod = await importSrc('readers/index.js');
-  const read = mod?.['readRecords'] as ReadFn | undefined;
-  if (!read) return { ok: false, why: 'src/readers/index.ts has no readRecords' };
-  try {
-    read(sample.text, `${sample.id}.txt`);
-  } catch (e) {
-    return { ok: false, why: `the catalog reader refuses a generated record (${(e as Error).message})` };
-  }
-  return { ok: true, value: read };
-}
-
-export async function findMapper(): Promise<Piece<MapFn>> {
-  const mod = await importSrc('rdf/map-record.js');
-  const map = mod?.['mapRecord'] as MapFn | undefined;
-  return map ? { ok: true, value: map } : { ok: false, why: 'mapRecord (src/rdf/map-record.ts) is not on main yet' };
-}
-
 export async function findValidator(): Promise<Piece<BenchValidator>> {
   const mod = await importSrc('validate/index.js');
   const load = mod?.['loadValidator'] as (() => Promise<BenchValidator>) | undefined;
   if (!load) return { ok: false, why: 'loadValidator (src/validate/index.ts) is not on main yet' };
   return { ok: true, value: await load() };
-}
-
-/** One output format as the benchmark drives it: a name, an extension, and a serializer of a validated record. */
-export interface BenchFormat {
-  name: string;
-  ext: string;
-  mediaType: string;
-  serialize(input: { id: string; record: Record; quads: Quad[]; iri: string }): string | Promise<string>;
-}
-
-interface RegistryFormat {
-  key: string;
-  extension: string;
-  mediaType: string;
-  serialize(input: { id: string; iri: string; base: string; record: Record; quads: readonly Quad[]; params: { [k: string]: string } }): string | Promise<string>;
-}
-
-export async function findFormats(): Promise<Piece<BenchFormat[]>> {
-  const mod = await importSrc('formats/registry.js');
-  const all = mod?.['allFormats'] as (() => readonly RegistryFormat[]) | undefined;
-  if (!all) return { ok: false, why: 'the format registry (src/formats/registry.ts) is not on main yet' };
-  return {
-    ok: true,
-    value: all().map((f) => ({
-      name: f.key,
-      ext: f.extension,
-      mediaType: f.mediaType,
-      serialize: (input) => f.serialize({ ...input, base: BASE, params: {} }),
-    })),
-  };
-}
-
-/** Everything the pipeline sections need; each piece may be missing, with the reason. */
-export interface Pipeline {
-  read: Piece<ReadFn>;
-  map: Piece<MapFn>;
-  validator: Piece<BenchValidator>;
-  formats: Piece<BenchFormat[]>;
-}
-
-export async function findPipeline(sample: { id: string; text: string }): Promise<Pipeline> {
-  const [read, map, validator, formats] = await Promise.all([findReader(sample), findMapper(), findValidator(), findFormats()]);
-  return { read, map, validator, formats };
-}
-
-export function recordIri(id: string): string {
-  return `${BASE}/record/${id}`;
 }
 
 /** Loads a data folder through the real catalog loader and SHACL gate. */
