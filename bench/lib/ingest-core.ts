@@ -1,4 +1,4 @@
-// The ingest path for a batch of record texts, shared by the main thread and the workers: each text goes through
+// The ingest path for a batch of record texts, shared by the runner and its worker threads: each text goes through
 // the catalog's own read → map → validate step, and the gate's report decides whether it would be published.
 import { evaluateFile } from '../../src/catalog/evaluate.js';
 import type { Gate } from '../../src/validate/gate.js';
