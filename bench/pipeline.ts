@@ -3,12 +3,16 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { allFormats } from '../src/formats/registry.js';
 import type { Record } from '../src/model/record.js';
+import { mapRecord } from '../src/rdf/map-record.js';
+import { recordIri } from '../src/rdf/iris.js';
+import { readRecords } from '../src/readers/index.js';
+import { loadGate } from '../src/validate/gate.js';
+import { isPublishable } from '../src/validate/report.js';
 import { generateRecords } from './generate.js';
-import { ingest } from './lib/ingest-core.js';
+import { BASE, ingest } from './lib/ingest-core.js';
 import type { IngestTally } from './lib/ingest-core.js';
-import type { Pipeline } from './lib/project.js';
-import { recordIri } from './lib/project.js';
 import { notMeasured } from './lib/report.js';
 import type { Row } from './lib/report.js';
 import { now, perSecond } from './lib/stats.js';
@@ -26,67 +30,49 @@ export interface PipelineOutcome {
 }
 
 /** `serializeCount` bounds the records each format serializes: the slow serializers would otherwise dominate the run. */
-export async function pipelineSection(p: Pipeline, count: number, seed: number, serializeCount: number): Promise<PipelineOutcome> {
+export async function pipelineSection(count: number, seed: number, serializeCount: number): Promise<PipelineOutcome> {
   const rows: Row[] = [];
   const texts = [...generateRecords({ count, seed })];
-  if (!p.read.ok) {
-    rows.push(notMeasured(AREA, 'read', 'rec/s', p.read.why));
-    return { rows, endToEndOneCore: null, endToEndAllCores: null };
-  }
-  const read = p.read.value;
+  const gate = await loadGate();
+
   let t0 = now();
   const records: { id: string; record: Record }[] = [];
   for (const t of texts) {
     try {
-      for (const record of read(t.text, `${t.id}.txt`)) records.push({ id: t.id, record });
+      for (const record of readRecords(t.text, `${t.id}.txt`)) records.push({ id: t.id, record });
     } catch {
       /* counted below as unreadable */
     }
   }
   rows.push(rateRow('read', texts.length, now() - t0, `${texts.length - records.length} unreadable`));
 
-  if (!p.map.ok) rows.push(notMeasured(AREA, 'map', 'rec/s', p.map.why));
+  t0 = now();
   const mapped: { id: string; record: Record; quads: Quad[] }[] = [];
-  if (p.map.ok) {
-    const map = p.map.value;
-    t0 = now();
-    for (const r of records) mapped.push({ ...r, quads: map(r.record, { iri: recordIri(r.id), blankPrefix: `${r.id}-` }) });
-    const ms = now() - t0;
-    const triples = mapped.reduce((n, m) => n + m.quads.length, 0);
-    rows.push(rateRow('map', mapped.length, ms, `${(triples / Math.max(1, mapped.length)).toFixed(0)} triples/record`));
-    t0 = now();
-    for (const m of mapped) new Writer({ format: 'N-Triples' }).addQuads(m.quads);
-    rows.push(rateRow('n3 Writer alone (reference)', mapped.length, now() - t0, 'the writer library on the same quads, no ldpub code'));
-  }
+  for (const r of records) mapped.push({ ...r, quads: mapRecord(r.record, { iri: recordIri(BASE, r.id), blankPrefix: `${r.id}-` }) });
+  const mapMs = now() - t0;
+  const triples = mapped.reduce((n, m) => n + m.quads.length, 0);
+  rows.push(rateRow('map', mapped.length, mapMs, `${(triples / Math.max(1, mapped.length)).toFixed(0)} triples/record`));
+  t0 = now();
+  for (const m of mapped) new Writer({ format: 'N-Triples' }).addQuads(m.quads);
+  rows.push(rateRow('n3 Writer alone (reference)', mapped.length, now() - t0, 'the writer library on the same quads, no ldpub code'));
 
-  if (!p.validator.ok) rows.push(notMeasured(AREA, 'validate', 'rec/s', p.validator.why));
-  const valid: typeof mapped = [];
-  if (p.validator.ok && mapped.length > 0) {
-    const v = p.validator.value;
-    t0 = now();
-    for (const m of mapped) if (!v.validate(m.quads).results.some((r) => r.severity === 'Violation')) valid.push(m);
-    rows.push(rateRow('validate', mapped.length, now() - t0, `${mapped.length - valid.length} refused`));
-  }
+  t0 = now();
+  const valid = mapped.filter((m) => isPublishable(gate(m.quads)));
+  rows.push(rateRow('validate', mapped.length, now() - t0, `${mapped.length - valid.length} refused`));
 
-  if (!p.formats.ok) rows.push(notMeasured(AREA, 'serialize (each format)', 'rec/s', p.formats.why));
-  else if (valid.length === 0) rows.push(notMeasured(AREA, 'serialize (each format)', 'rec/s', 'no validated records to serialize'));
+  const sample = valid.slice(0, serializeCount);
+  if (sample.length === 0) rows.push(notMeasured(AREA, 'serialize (each format)', 'rec/s', 'no validated records to serialize'));
   else {
-    const sample = valid.slice(0, serializeCount);
-    for (const f of p.formats.value) {
+    for (const f of allFormats()) {
       t0 = now();
       let bytes = 0;
-      for (const m of sample) bytes += (await f.serialize({ id: m.id, record: m.record, quads: m.quads, iri: recordIri(m.id) })).length;
-      rows.push(rateRow(`serialize ${f.ext}`, sample.length, now() - t0, `${(bytes / sample.length / 1024).toFixed(1)} KiB/record`));
+      for (const m of sample) bytes += (await f.serialize({ ...m, iri: recordIri(BASE, m.id), base: BASE, params: {} })).length;
+      rows.push(rateRow(`serialize ${f.extension || f.key}`, sample.length, now() - t0, `${(bytes / sample.length / 1024).toFixed(1)} KiB/record`));
     }
   }
 
-  if (!p.map.ok || !p.validator.ok) {
-    rows.push(notMeasured(AREA, 'end to end, 1 thread', 'rec/s', 'needs read, map and validate'));
-    rows.push(notMeasured(AREA, 'end to end, all cores', 'rec/s', 'needs read, map and validate'));
-    return { rows, endToEndOneCore: null, endToEndAllCores: null };
-  }
   t0 = now();
-  const { tally } = ingest(texts, read, p.map.value, p.validator.value);
+  const tally = ingest(texts, gate);
   const oneMs = now() - t0;
   rows.push(rateRow('end to end, 1 thread', texts.length, oneMs, `read+map+validate; ${tally.publishable} publishable, ${tally.refused} refused`));
   const all = await allCores(texts.length, seed);
@@ -106,8 +92,7 @@ async function allCores(count: number, seed: number): Promise<{ threads: number;
   });
   const message = (w: Worker, type: string): Promise<{ ms: number; tally: IngestTally }> =>
     new Promise((resolve, reject) => {
-      const on = (m: { type: string; message?: string; ms: number; tally: IngestTally }): void => {
-        if (m.type === 'error') reject(new Error(m.message));
+      const on = (m: { type: string; ms: number; tally: IngestTally }): void => {
         if (m.type === type) { w.off('message', on); resolve(m); }
       };
       w.on('message', on);

@@ -1,8 +1,8 @@
 // `npm run bench [-- --quick]`: measures the pipeline, bulk ingest, serving and the cold path; prints one table, writes JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { negotiableFormats } from '../src/formats/registry.js';
 import { coldSection } from './cold.js';
-import { generateRecord } from './generate.js';
 import { ingestSection } from './ingest.js';
 import { pipelineSection } from './pipeline.js';
 import { servingSection } from './serving.js';
@@ -10,7 +10,6 @@ import { forkBench, nextMessage, stopChild } from './lib/child.js';
 import type { ChildMessage } from './lib/child.js';
 import { writeDataDir } from './lib/data-dir.js';
 import { machineInfo } from './lib/machine.js';
-import { findCatalogLoader, findPipeline, findServer } from './lib/project.js';
 import { checkTarget, formatTable } from './lib/report.js';
 import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
@@ -21,45 +20,34 @@ const seed = Number(values.seed);
 const sizes = quick
   ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50 }
   : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100 };
-/** The formats design.md lists, used to name rows when the registry is not there to ask. */
-const DESIGN_EXTS = ['html', 'ttl', 'jsonld', 'nt', 'rdf'];
 
 const started = now();
 const startedAt = new Date().toISOString();
 const rows: Row[] = [];
 const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
 
-const pipeline = await findPipeline(generateRecord(0, seed));
 log(`pipeline on ${sizes.pipeline} records`);
-const pipe = await pipelineSection(pipeline, sizes.pipeline, seed, sizes.serialize);
+const pipe = await pipelineSection(sizes.pipeline, seed, sizes.serialize);
 rows.push(...pipe.rows);
 
-const loader = await findCatalogLoader();
 log(`bulk ingest of ${sizes.ingest} records`);
-const ing = await ingestSection(sizes.ingest, seed + 1, loader.ok ? undefined : loader.why, quick ? 180 : 1200, quick ? 60 : 600);
-const app = await findServer();
+const ing = await ingestSection(sizes.ingest, seed + 1, quick ? 180 : 1200, quick ? 60 : 600);
 rows.push(...ing.rows);
 
-const exts = pipeline.formats.ok ? pipeline.formats.value.map((f) => f.ext) : DESIGN_EXTS;
-let server: { port: number; data: ReturnType<typeof writeDataDir> } | { why: string } = { why: app.ok ? 'not started' : app.why };
+// Every format a client can ask for by URL extension.
+const exts = negotiableFormats().map((f) => f.extension);
+// Enough records for the served one, then a fresh set per format for the cold path, with room for the refused 1%.
+const data = writeDataDir(Math.ceil((20 + exts.length * sizes.coldPerFormat) * 1.05) + 20, seed + 2, 'serve');
 let ldpubChild: ReturnType<typeof forkBench> | undefined;
-let data: ReturnType<typeof writeDataDir> | undefined;
 try {
-  if (app.ok) {
-    // Enough records for the served one, then a fresh set per format for the cold path, with room for the refused 1%.
-    data = writeDataDir(Math.ceil((20 + exts.length * sizes.coldPerFormat) * 1.05) + 20, seed + 2, 'serve');
-    ldpubChild = forkBench('serve-child.js', ['ldpub', data.dir]);
-    try {
-      const m = await nextMessage<ChildMessage & { port: number }>(ldpubChild, 120_000, 'listening');
-      server = { port: m.port, data };
-    } catch (e) {
-      server = { why: `the ldpub server did not start: ${(e as Error).message}` };
-    }
-  }
+  ldpubChild = forkBench('serve-child.js', ['ldpub', data.dir]);
+  const server = await nextMessage<ChildMessage & { port: number }>(ldpubChild, 120_000, 'listening').then(
+    (m) => ({ port: m.port, data }),
+    (e: Error) => ({ why: `the ldpub server did not start: ${e.message}` }),
+  );
   log(`serving, ${sizes.durationS} s per run, ${sizes.connections} connections`);
-  // The quick run keeps to four formats so it stays under a minute; the full run serves every registered format.
-  const quickExts = ['html', 'ttl', 'jsonld', 'nt'].filter((e) => exts.includes(e));
-  const serving = await servingSection(server, quick && quickExts.length ? quickExts : exts, sizes);
+  // The quick run keeps to four formats so it stays under a minute; the full run serves every one.
+  const serving = await servingSection(server, quick ? ['html', 'ttl', 'jsonld', 'nt'] : exts, sizes);
   rows.push(...serving.rows);
   log('cold path');
   const cold = await coldSection('port' in server ? { port: server.port, ids: server.data.validIds.slice(20) } : server, exts, sizes.coldPerFormat);
@@ -87,5 +75,5 @@ try {
   process.stdout.write(`${formatTable(result)}\n`);
 } finally {
   if (ldpubChild) await stopChild(ldpubChild);
-  data?.remove();
+  data.remove();
 }

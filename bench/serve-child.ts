@@ -3,8 +3,9 @@ import { createServer } from 'node:http';
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { loadGate } from '../src/validate/gate.js';
+import { benchApp, loadBenchCatalog } from './lib/app.js';
 import { fail, send } from './lib/child.js';
-import { findServer } from './lib/project.js';
 
 export interface BareBody {
   ext: string;
@@ -48,12 +49,11 @@ try {
     });
     send({ type: 'ready' });
   } else if (mode === 'ldpub' && dataDir) {
-    const found = await findServer();
-    if (!found.ok) throw new Error(found.why);
+    const gate = await loadGate();
     const t0 = performance.now();
-    const loaded = await found.value.load(dataDir);
-    const handler = await found.value.app(loaded.catalog);
-    await listen(handler, { loadMs: performance.now() - t0, published: loaded.published, refused: loaded.refused });
+    const catalog = await loadBenchCatalog(dataDir, gate);
+    const { published, refused } = catalog.counts();
+    await listen(benchApp(catalog), { loadMs: performance.now() - t0, published, refused });
   } else {
     throw new Error('usage: serve-child bare | ldpub DATA_DIR');
   }

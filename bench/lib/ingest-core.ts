@@ -1,15 +1,11 @@
-// The ingest path (read, map, validate) for a batch of record texts, shared by the main thread and the workers.
-import type { Quad } from '@rdfjs/types';
-import type { Record } from '../../src/model/record.js';
-import type { BenchValidator, MapFn, ReadFn } from './project.js';
-import { recordIri } from './project.js';
+// The ingest path for a batch of record texts, shared by the runner and its worker threads: each text goes through
+// the catalog's own read → map → validate step, and the gate's report decides whether it would be published.
+import { evaluateFile } from '../../src/catalog/evaluate.js';
+import type { Gate } from '../../src/validate/gate.js';
+import { isPublishable } from '../../src/validate/report.js';
 
-export interface Ingested {
-  id: string;
-  record: Record;
-  quads: Quad[];
-  publishable: boolean;
-}
+/** The base of every record IRI in the benchmark, as `ldpub serve` uses on its default port. */
+export const BASE = 'http://localhost:3000';
 
 export interface IngestTally {
   records: number;
@@ -18,33 +14,20 @@ export interface IngestTally {
   unreadable: number;
 }
 
-/** Reads, maps and validates each text; unreadable texts are counted, never thrown. */
-export function ingest(
-  texts: readonly { id: string; text: string }[],
-  read: ReadFn,
-  map: MapFn,
-  validator: BenchValidator,
-  keep = false,
-): { tally: IngestTally; kept: Ingested[] } {
+/** Evaluates each text as the file `{id}.txt`; unreadable texts are counted, never thrown. */
+export function ingest(texts: readonly { id: string; text: string }[], gate: Gate): IngestTally {
   const tally: IngestTally = { records: 0, publishable: 0, refused: 0, unreadable: 0 };
-  const kept: Ingested[] = [];
   for (const { id, text } of texts) {
-    let records: Record[];
-    try {
-      records = read(text, `${id}.txt`);
-    } catch {
+    const outcome = evaluateFile(text, `${id}.txt`, 0, BASE, gate);
+    if ('error' in outcome) {
       tally.unreadable++;
       continue;
     }
-    for (const record of records) {
+    for (const r of outcome.records) {
       tally.records++;
-      const quads = map(record, { iri: recordIri(id), blankPrefix: `${id}-` });
-      const report = validator.validate(quads);
-      const publishable = !report.results.some((r) => r.severity === 'Violation');
-      if (publishable) tally.publishable++;
+      if (isPublishable(r.report)) tally.publishable++;
       else tally.refused++;
-      if (keep) kept.push({ id, record, quads, publishable });
     }
   }
-  return { tally, kept };
+  return tally;
 }
