@@ -1,10 +1,9 @@
 // `ldpub convert FILE... --to FORMAT`: read, map, validate and serialize records to stdout; bad files are reported, good ones still written.
-import { readFile } from 'node:fs/promises';
 import { isLdpubError, LdpubError } from '../errors.js';
 import { allFormats, formatByName } from '../formats/registry.js';
 import { mapFile, type MappedRecord } from '../pipeline.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, resolveBase } from './options.js';
+import { parseOptions, readText, resolveBase } from './options.js';
 
 const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate]
                      [--style STYLE] [--locale LOCALE]
@@ -104,13 +103,6 @@ export const run: Command = async (argv, io) => {
   return failed ? 1 : 0;
 };
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    throw new LdpubError('LDPUB_IO', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { record: file });
-  }
-}
 
 function reportError(io: CliIo, e: unknown, file: string): void {
   if (isLdpubError(e)) io.stderr.write(`ldpub convert: ${(e.record ? e : e.withRecord(file)).toLine()}\n`);

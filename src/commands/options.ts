@@ -1,4 +1,5 @@
 // Shared command-line plumbing: option parsing that reports misuse as a usage error, and the base URI rule.
+import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LdpubError } from '../errors.js';
 import { normalizeBase } from '../rdf/iris.js';
@@ -26,5 +27,14 @@ export function parseOptions<T extends ParseArgsConfig['options']>(argv: string[
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true, allowNegative: true });
   } catch (e) {
     throw new LdpubError('LDPUB_USAGE', (e as Error).message);
+  }
+}
+
+/** A record file's text; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
+export async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new LdpubError('LDPUB_IO', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { record: file });
   }
 }

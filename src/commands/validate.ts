@@ -7,7 +7,7 @@ import { knownExtensions } from '../readers/index.js';
 import type { ValidationReport, Validator } from '../validate/index.js';
 import { isPublishable, loadValidator, reportToJsonLd, reportToText, reportToTurtle } from '../validate/index.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, resolveBase } from './options.js';
+import { parseOptions, readText, resolveBase } from './options.js';
 
 const FORMATS = ['text', 'turtle', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -135,10 +135,3 @@ async function expand(path: string): Promise<string[]> {
   return files;
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    throw new LdpubError('LDPUB_IO', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { record: file });
-  }
-}

@@ -44,8 +44,3 @@ export interface Format {
   negotiable?: boolean;
   serialize(input: SerializeInput): string | Promise<string>;
 }
-
-/** The Content-Type header value: text types and JSON/XML carry `charset=utf-8`. */
-export function contentType(format: Format): string {
-  return `${format.mediaType}; charset=utf-8`;
-}

@@ -92,11 +92,6 @@ export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.key === n || f.names.includes(n) || f.extension === n);
 }
 
-export function formatByMediaType(mediaType: string): Format | undefined {
-  const m = mediaType.toLowerCase();
-  return FORMATS.find((f) => f.mediaType === m || f.aliases.includes(m));
-}
-
 export function rdfFormats(): Format[] {
   return FORMATS.filter((f) => f.kind === 'rdf');
 }

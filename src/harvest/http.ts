@@ -3,22 +3,13 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream';
 import type { Request, Response } from 'express';
 import { Sink } from './sink.js';
+import { notModified as isNotModified } from '../server/conditional.js';
 
-/** Sets validators and answers 304 when the client's copy is current. Returns true when the response is finished. */
+/** Sets validators and answers 304 when the client's copy is current (the server's rule). Returns true when finished. */
 export function notModified(req: Request, res: Response, etag: string, lastModified?: Date): boolean {
   res.setHeader('ETag', etag);
   if (lastModified) res.setHeader('Last-Modified', lastModified.toUTCString());
-  const inm = req.headers['if-none-match'];
-  if (inm !== undefined) {
-    // RFC 9110 §13.1.2: weak comparison, a list of tags or "*"; If-Modified-Since is then ignored.
-    const tags = inm.split(',').map((t) => t.trim().replace(/^W\//, ''));
-    if (!tags.includes('*') && !tags.includes(etag.replace(/^W\//, ''))) return false;
-  } else {
-    const ims = req.headers['if-modified-since'];
-    if (ims === undefined || !lastModified) return false;
-    const since = Date.parse(ims);
-    if (Number.isNaN(since) || lastModified.getTime() > since) return false;
-  }
+  if (!isNotModified(req.headers, etag, lastModified)) return false;
   res.status(304).end();
   return true;
 }

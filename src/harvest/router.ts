@@ -3,8 +3,10 @@ import { Router, type Request, type Response } from 'express';
 import type { LiveCatalog } from '../catalog/live.js';
 import { strongEtag } from '../catalog/published.js';
 import { emptyRecord } from '../model/record.js';
-import { formatByMediaType, formatByName, rdfFormats } from '../formats/registry.js';
-import { contentType } from '../formats/format.js';
+import { allFormats, rdfFormats } from '../formats/registry.js';
+import { negotiatorFor } from '../server/negotiate.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { contentTypeOf } from '../server/headers.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
 import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle } from './collection.js';
 import { DUMPS, writeDump, type DumpKind } from './dump.js';
@@ -97,14 +99,21 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   router.get('/.well-known/void', async (req, res) => {
     const catalog = live.current;
     res.vary('Accept');
-    const format = negotiateRdf(req);
+    const format = pickRdf(req.headers.accept)?.format;
     if (!format) {
       res.status(406).type('text/plain').send(`acceptable: ${rdfFormats().map((f) => f.mediaType).join(', ')}\n`);
       return;
     }
-    const iri = datasetIri(base);
-    const text = await format.serialize({ id: '', iri, base, record: emptyRecord(), quads: voidQuads(catalog, base, { title: repositoryName }), params: {} });
-    sendText(req, res, contentType(format), text, catalog.lastModified);
+    // One body per catalog and format: the counts behind it were taken when the catalog loaded.
+    let bodies = voidBodies.get(catalog);
+    if (!bodies) voidBodies.set(catalog, (bodies = new Map()));
+    let text = bodies.get(format.key);
+    if (!text) {
+      const quads = voidQuads(catalog, base, { title: repositoryName });
+      text = Promise.resolve(format.serialize({ id: '', iri: datasetIri(base), base, record: emptyRecord(), quads, params: {} }));
+      bodies.set(format.key, text);
+    }
+    sendText(req, res, contentTypeOf(format.mediaType), await text, catalog.lastModified);
   });
 
   router.get('/records', (req, res) => {
@@ -123,7 +132,9 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     const links = [['first', page.first], ['last', page.last], ['prev', page.previous], ['next', page.next]].filter(([, h]) => h);
     res.setHeader('Link', links.map(([rel, href]) => `<${href}>; rel="${rel}"`).join(', '));
     const byName = typeof req.query.format === 'string' ? req.query.format : undefined;
-    const kind = byName ? ({ html: 'html', ttl: 'turtle', turtle: 'turtle', jsonld: 'jsonld', 'json-ld': 'jsonld' } as const)[byName] : negotiateCollection(req);
+    const kind = byName
+      ? ({ html: 'html', ttl: 'turtle', turtle: 'turtle', jsonld: 'jsonld', 'json-ld': 'jsonld' } as const)[byName]
+      : (pickCollection(req.headers.accept)?.format.key as 'html' | 'turtle' | 'jsonld' | undefined);
     if (kind === 'turtle') sendText(req, res, 'text/turtle; charset=utf-8', collectionTurtle(page), catalog.lastModified);
     else if (kind === 'jsonld') sendText(req, res, 'application/ld+json; charset=utf-8', collectionJsonLd(page), catalog.lastModified);
     else if (kind === 'html') sendText(req, res, 'text/html; charset=utf-8', collectionHtml(page), catalog.lastModified);
@@ -138,24 +149,10 @@ function defaultAdminEmail(host: string): string {
   return host.includes('.') ? `webmaster@${host}` : `webmaster@${host}.invalid`;
 }
 
-/** Turtle for no Accept header and for anything that ties: VoID readers expect it. */
-function negotiateRdf(req: Request) {
-  if (!req.headers.accept) return formatByName('turtle');
-  const formats = rdfFormats();
-  const types = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
-  const chosen = req.accepts(types);
-  return chosen ? formatByMediaType(chosen) : undefined;
-}
-
-/** HTML for browsers, `*\/*` and no Accept header, as on every other page. */
-function negotiateCollection(req: Request): 'html' | 'turtle' | 'jsonld' | undefined {
-  if (!req.headers.accept) return 'html';
-  const chosen = req.accepts(['text/html', 'text/turtle', 'application/ld+json', 'application/json']);
-  if (chosen === 'text/html') return 'html';
-  if (chosen === 'text/turtle') return 'turtle';
-  if (chosen === 'application/ld+json' || chosen === 'application/json') return 'jsonld';
-  return undefined;
-}
+/** The server's negotiation: Turtle when nothing decides for VoID; HTML for browsers, `*\/*` and no Accept on /records. */
+const pickRdf = negotiatorFor(rdfFormats());
+const pickCollection = negotiatorFor(allFormats().filter((f) => ['turtle', 'jsonld', 'html'].includes(f.key)));
+const voidBodies = new WeakMap<Catalog, Map<string, Promise<string>>>();
 
 function sendText(req: Request, res: Response, type: string, text: string, lastModified: Date): void {
   res.setHeader('Content-Type', type);

@@ -21,17 +21,6 @@ export function normaliseIssn(value: string): string {
   return m ? `${m[1]}-${(m[2] as string).toUpperCase()}` : value.trim();
 }
 
-/** True when a normalised ISSN's check digit (weights 8…2, modulo 11, 10 written X) matches. */
-export function issnCheckDigitMatches(issn: string): boolean {
-  const m = ISSN_SHAPE.exec(issn);
-  if (!m) return false;
-  const digits = `${m[1]}${m[2]}`.toUpperCase();
-  let sum = 0;
-  for (let i = 0; i < 7; i++) sum += (digits.charCodeAt(i) - 48) * (8 - i);
-  const check = (11 - (sum % 11)) % 11;
-  return digits[7] === (check === 10 ? 'X' : String(check));
-}
-
 /** Every ISSN in a field's lines; a line with no ISSN shape is kept whole (as a bad ISSN for validation to report). */
 export function issnsFrom(lines: readonly string[]): string[] {
   const found: string[] = [];
