@@ -19,14 +19,17 @@ export type FileOutcome =
   | { source: string; mtimeMs: number; records: EvaluatedRecord[] }
   | { source: string; error: { code: string; message: string; field?: string; value?: string } };
 
-export function evaluateFile(text: string, source: string, mtimeMs: number, base: string, gate: Gate): FileOutcome {
+/**
+ * `copy` makes the record's strings independent of the file text (slices would keep every file alive in memory);
+ * a worker passes false, since posting the outcome copies it anyway.
+ */
+export function evaluateFile(text: string, source: string, mtimeMs: number, base: string, gate: Gate, copy = true): FileOutcome {
   try {
     const records = mapFile(text, source, base).map((m) => {
       const stats = graphStats(m.quads);
       // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
       stats.triples += 1;
-      // A copy, so that the catalog's strings stop being slices that keep the whole file's text alive.
-      return { id: m.id, iri: m.iri, record: structuredClone(m.record), report: gate(m.quads), stats };
+      return { id: m.id, iri: m.iri, record: copy ? structuredClone(m.record) : m.record, report: gate(m.quads), stats };
     });
     return { source, mtimeMs, records };
   } catch (e) {

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       continue;
     }
     // Outside the try: a bug in evaluation fails the load, as it does in the main thread.
-    batch.push(evaluateFile(file[0], source, file[1].mtimeMs, base, gate));
+    batch.push(evaluateFile(file[0], source, file[1].mtimeMs, base, gate, false));
     if (batch.length >= BATCH) {
       parentPort!.postMessage({ outcomes: batch } satisfies WorkerMessage);
       batch = [];
