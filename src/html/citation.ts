@@ -1,4 +1,4 @@
-// A plain formatted citation built from the Record (Vancouver-like), until the citation formats supply styled ones.
+// A plain formatted citation built from the Record (Vancouver-like): the fallback when citeproc cannot format a record.
 import type { Agent, Record } from '../model/record.js';
 import { paginationText } from '../model/text.js';
 import { yearOf } from './record-text.js';

@@ -47,7 +47,7 @@ async function open(path: string, ctx = context): Promise<{ page: Page; dialogs:
   return { page, dialogs, csp: response?.headers()['content-security-policy'] };
 }
 
-/** The real app once the registry's HTML format is the record page; the page server until then. */
+/** Each test opens a page of the real app on 127.0.0.1. */
 describe('the seed record page in Chromium, served by the app', () => {
 
   it('carries a JSON-LD block with the same graph as /record/{id}.jsonld', async () => {
