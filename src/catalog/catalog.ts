@@ -1,5 +1,6 @@
 // The published set at one moment: records by id in a stable order, and the files that were refused, with why.
 import type { PublishedRecord } from './published.js';
+import type { FileOutcome } from './evaluate.js';
 import type { ValidationReport } from '../validate/report.js';
 
 export interface Refusal {
@@ -11,6 +12,12 @@ export interface Refusal {
   field?: string;
   value?: string;
   report?: ValidationReport;
+}
+
+/** A data file as last evaluated: its stamp (modification time and size) and what became of it. */
+export interface SourceFile {
+  stamp: string;
+  outcome: FileOutcome;
 }
 
 export class Catalog {
@@ -26,6 +33,8 @@ export class Catalog {
     records: readonly PublishedRecord[],
     readonly refused: readonly Refusal[],
     readonly builtAt: Date = new Date(),
+    /** Every data file by its path in the folder, so a reload re-evaluates only what changed. */
+    readonly files: ReadonlyMap<string, SourceFile> = new Map(),
   ) {
     this.records = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.byId = new Map(this.records.map((r) => [r.id, r]));

@@ -12,7 +12,8 @@ export class LiveCatalog {
 
   constructor(
     initial: Catalog,
-    private readonly build: () => Promise<Catalog>,
+    /** Builds the next catalog; it is given the current one, so unchanged files need not be evaluated again. */
+    private readonly build: (previous: Catalog) => Promise<Catalog>,
     private readonly logger: CatalogLogger = { info() {}, warn() {} },
   ) {
     this.catalog = initial;
@@ -36,7 +37,7 @@ export class LiveCatalog {
       try {
         do {
           this.again = false;
-          const next = await this.build();
+          const next = await this.build(this.catalog);
           this.catalog = next;
           this.logger.info({ ...next.counts() }, 'catalog swapped in');
         } while (this.again);

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { knownExtensions } from '../readers/index.js';
 import { isPublishable } from '../validate/report.js';
 import type { Gate } from '../validate/gate.js';
-import { Catalog, type Refusal } from './catalog.js';
+import { Catalog, type Refusal, type SourceFile } from './catalog.js';
 import { evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
 import { PublishedRecord } from './published.js';
@@ -36,6 +36,13 @@ export interface LoadOptions {
   shapesDir?: string;
   /** Folders with fewer files than this are loaded in this thread even when workers are allowed (default 2,000). */
   parallelThreshold?: number;
+  /** The catalog being replaced: files whose modification time and size are unchanged keep their outcome, unread. */
+  previous?: Catalog;
+}
+
+interface FileRef {
+  path: string;
+  source: string;
 }
 
 const silent: CatalogLogger = { info() {}, warn() {} };
@@ -53,22 +60,50 @@ export async function listRecordFiles(dir: string): Promise<string[]> {
 export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const { dataDir, base } = options;
   const logger = options.logger ?? silent;
-  const files = (await listRecordFiles(dataDir)).map((path) => ({ path, source: relative(dataDir, path) || path }));
-  const assembly = new Assembly(base, logger);
+  const files: FileRef[] = (await listRecordFiles(dataDir)).map((path) => ({ path, source: relative(dataDir, path) || path }));
+  const stamps = await stampAll(files, options.concurrency ?? 64);
+  const reused = new Map<string, FileOutcome>();
+  const todo: FileRef[] = [];
+  for (const file of files) {
+    const before = options.previous?.files.get(file.source);
+    const stamp = stamps.get(file.source);
+    if (before && stamp !== undefined && before.stamp === stamp) reused.set(file.source, before.outcome);
+    else todo.push(file);
+  }
   const script = workerScript();
-  const workers = script && files.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, files.length) : 1;
-  if (script && workers > 1) {
-    await loadInWorkers(script, files, workers, options, assembly);
-  } else {
-    await loadHere(files, options, assembly);
+  const workers = script && todo.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, todo.length) : 1;
+  const evaluated = script && workers > 1 ? await loadInWorkers(script, todo, workers, options) : await loadHere(todo, options);
+  const assembly = new Assembly(base, logger);
+  for (const { source } of files) {
+    const outcome = reused.get(source) ?? evaluated.get(source);
+    if (outcome) assembly.add(outcome, stamps.get(source));
   }
   const catalog = assembly.finish();
-  logger.info({ ...catalog.counts(), dataDir, workers }, 'catalog loaded');
+  logger.info({ ...catalog.counts(), dataDir, workers, reused: reused.size }, 'catalog loaded');
   return catalog;
 }
 
+/** Each file's modification time and size, the stamp that tells an unchanged file on reload (none when it cannot be read). */
+async function stampAll(files: FileRef[], concurrency: number): Promise<Map<string, string>> {
+  const stamps = new Map<string, string>();
+  for (let i = 0; i < files.length; i += concurrency * 4) {
+    await Promise.all(
+      files.slice(i, i + concurrency * 4).map(async ({ path, source }) => {
+        try {
+          const info = await stat(path);
+          stamps.set(source, `${info.mtimeMs}:${info.size}`);
+        } catch {
+          // Unreadable now: it is evaluated, and refused with the reason, like any other file.
+        }
+      }),
+    );
+  }
+  return stamps;
+}
+
 /** Reads a batch of files at once, then evaluates them in listing order. */
-async function loadHere(files: { path: string; source: string }[], options: LoadOptions, assembly: Assembly): Promise<void> {
+async function loadHere(files: FileRef[], options: LoadOptions): Promise<Map<string, FileOutcome>> {
+  const outcomes = new Map<string, FileOutcome>();
   const concurrency = options.concurrency ?? 64;
   for (let i = 0; i < files.length; i += concurrency) {
     const batch = await Promise.all(
@@ -82,19 +117,14 @@ async function loadHere(files: { path: string; source: string }[], options: Load
       }),
     );
     for (const file of batch) {
-      assembly.add('text' in file ? evaluateFile(file.text, file.source, file.mtimeMs, options.base, options.gate) : file);
+      outcomes.set(file.source, 'text' in file ? evaluateFile(file.text, file.source, file.mtimeMs, options.base, options.gate) : file);
     }
   }
+  return outcomes;
 }
 
-/** Splits the files into contiguous shares, one per worker, and assembles the outcomes in listing order. */
-async function loadInWorkers(
-  script: URL,
-  files: { path: string; source: string }[],
-  count: number,
-  options: LoadOptions,
-  assembly: Assembly,
-): Promise<void> {
+/** Splits the files into contiguous shares, one per worker, and collects their outcomes. */
+async function loadInWorkers(script: URL, files: FileRef[], count: number, options: LoadOptions): Promise<Map<string, FileOutcome>> {
   const size = Math.ceil(files.length / count);
   const shares = Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size));
   const results = await Promise.all(
@@ -113,7 +143,7 @@ async function loadInWorkers(
         }),
     ),
   );
-  for (const outcomes of results) for (const outcome of outcomes) assembly.add(outcome);
+  return new Map(results.flat().map((outcome) => [outcome.source, outcome]));
 }
 
 /** The compiled worker next to this module; absent when running from TypeScript sources (then everything runs here). */
@@ -127,14 +157,16 @@ class Assembly {
   private readonly published: PublishedRecord[] = [];
   private readonly refused: Refusal[] = [];
   private readonly ids = new Map<string, string>();
+  private readonly files = new Map<string, SourceFile>();
 
   constructor(
     private readonly base: string,
     private readonly logger: CatalogLogger,
   ) {}
 
-  add(outcome: FileOutcome): void {
+  add(outcome: FileOutcome, stamp: string | undefined): void {
     const { source } = outcome;
+    if (stamp !== undefined) this.files.set(source, { stamp, outcome });
     if ('error' in outcome) {
       this.refuse({ source, ...outcome.error });
       return;
@@ -165,7 +197,7 @@ class Assembly {
   }
 
   finish(): Catalog {
-    return new Catalog(this.base, this.published, this.refused);
+    return new Catalog(this.base, this.published, this.refused, new Date(), this.files);
   }
 
   private refuse(r: Refusal): void {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LiveCatalog } from '../catalog/live.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load.js';
 import { LdpubError } from '../errors.js';
 import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
@@ -70,7 +71,7 @@ export const run: Command = async (argv, io) => {
     return 1;
   }
   // Large folders load in worker threads on every core; each compiles the same shapes as `gate`.
-  const build = () => loadCatalog({ dataDir, base, gate, logger, workers: availableParallelism() });
+  const build = (previous?: Catalog) => loadCatalog({ dataDir, base, gate, logger, workers: availableParallelism(), ...(previous ? { previous } : {}) });
   let live: LiveCatalog;
   try {
     live = new LiveCatalog(await build(), build, logger);

@@ -1,6 +1,6 @@
 // The live catalog: a watched data folder reloads by itself, and a failed build keeps the old catalog serving.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LiveCatalog } from '../../src/catalog/live.js';
@@ -36,5 +36,37 @@ describe('LiveCatalog', () => {
     const result = await live.reload();
     expect(result.ok).toBe(false);
     expect(live.current).toBe(first);
+  });
+});
+
+describe('reloading', () => {
+  it('evaluates again only the files that changed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ldpub-reload-'));
+    try {
+      for (const name of ['seed-case-report', 'plos-one-e-locator', 'rspb-particle-teaser']) {
+        copyFileSync(fixturePath('catalog', `${name}.txt`), join(folder, `${name}.txt`));
+      }
+      const shapes = await loadGate();
+      let calls = 0;
+      const gate: typeof shapes = (quads) => {
+        calls++;
+        return shapes(quads);
+      };
+      const first = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate });
+      expect(calls).toBe(3);
+      const file = join(folder, 'plos-one-e-locator.txt');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Ralser, Markus', 'Ralser, Marcus'));
+      const second = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, previous: first });
+      expect(calls).toBe(4);
+      expect(second.size).toBe(3);
+      expect(second.get('plos-one-e-locator')?.record.authors.some((a) => a.kind === 'person' && a.given === 'Marcus')).toBe(true);
+      expect(second.get('seed-case-report')?.record).toBe(first.get('seed-case-report')?.record);
+      rmSync(join(folder, 'rspb-particle-teaser.txt'));
+      const third = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, previous: second });
+      expect(calls).toBe(4);
+      expect(third.get('rspb-particle-teaser')).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
