@@ -101,7 +101,9 @@ export function recordHandler(ctx: ServerContext) {
         maxAge: ctx.maxAge,
       });
     };
-    // Parameterised bodies are cached by render(); only the plain ones keep their headers too.
-    send(req, res, await (used.length ? make() : prepared.getAsync(record, key, make)));
+    // Each body is kept with its headers when its key is bounded: no parameters, or parameters the format has made
+    // canonical and checked (normalizeParams), such as the shipped citation styles and locales.
+    const bounded = used.length === 0 || format.normalizeParams !== undefined;
+    send(req, res, await (bounded ? prepared.getAsync(record, key, make) : make()));
   };
 }
