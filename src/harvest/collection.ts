@@ -4,7 +4,7 @@ import { DataFactory } from 'n3';
 import type { Catalog } from '../catalog/catalog.js';
 import { writeTurtle } from '../formats/turtle.js';
 import { PREFIXES, rdf, schema, xsd } from '../rdf/namespaces.js';
-import { escapeAttr, escapeText } from './oai/xml.js';
+import { renderCollectionPage } from '../html/collection-page.js';
 
 const { quad, namedNode, literal } = DataFactory;
 
@@ -100,30 +100,7 @@ export function collectionJsonLd(p: CollectionPage): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function collectionHtml(p: CollectionPage): string {
-  const link = (href: string | undefined, label: string, rel: string) =>
-    href ? `<a rel="${rel}" href="${escapeAttr(href)}">${label}</a>` : `<span>${label}</span>`;
-  const items = p.members.map((m) => `    <li><a href="${escapeAttr(m.iri)}">${escapeText(m.name ?? m.iri)}</a></li>`).join('\n');
-  const nav = [link(p.first, 'First', 'first'), link(p.previous, 'Previous', 'prev'), link(p.next, 'Next', 'next'), link(p.last, 'Last', 'last')].join(' · ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Records, page ${p.page} of ${p.pages}</title>
-  <link rel="alternate" type="application/ld+json" href="${escapeAttr(p.view)}&amp;format=jsonld">
-  <link rel="alternate" type="text/turtle" href="${escapeAttr(p.view)}&amp;format=ttl">
-</head>
-<body>
-  <main>
-  <h1>Records</h1>
-  <p>${p.totalItems} records; page ${p.page} of ${p.pages}.</p>
-  <ul>
-${items}
-  </ul>
-  <nav aria-label="Pages">${nav}</nav>
-  </main>
-</body>
-</html>
-`;
+/** The page as HTML, on the site's layout. */
+export function collectionHtml(p: CollectionPage, base: string): string {
+  return renderCollectionPage({ ...p, home: `${base}/` });
 }

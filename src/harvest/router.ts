@@ -5,6 +5,7 @@ import { strongEtag } from '../catalog/published.js';
 import { emptyRecord } from '../model/record.js';
 import { allFormats, rdfFormats } from '../formats/registry.js';
 import { negotiatorFor } from '../server/negotiate.js';
+import { htmlSecurityHeaders } from '../html/csp.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { contentTypeOf } from '../server/headers.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
@@ -137,7 +138,10 @@ export function createHarvestRouter(options: HarvestOptions): Router {
       : (pickCollection(req.headers.accept)?.format.key as 'html' | 'turtle' | 'jsonld' | undefined);
     if (kind === 'turtle') sendText(req, res, 'text/turtle; charset=utf-8', collectionTurtle(page), catalog.lastModified);
     else if (kind === 'jsonld') sendText(req, res, 'application/ld+json; charset=utf-8', collectionJsonLd(page), catalog.lastModified);
-    else if (kind === 'html') sendText(req, res, 'text/html; charset=utf-8', collectionHtml(page), catalog.lastModified);
+    else if (kind === 'html') {
+      res.set(htmlSecurityHeaders());
+      sendText(req, res, 'text/html; charset=utf-8', collectionHtml(page, base), catalog.lastModified);
+    }
     else res.status(byName ? 400 : 406).type('text/plain').send('available: text/html, text/turtle, application/ld+json\n');
   });
 
