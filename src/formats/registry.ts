@@ -1,11 +1,12 @@
 // The one registry of output formats. Negotiation, URLs, Link headers, 406 bodies and the CLI all ask it.
 import type { Format } from './format.js';
 import { writeNTriples, writeTurtle } from './turtle.js';
-import { writeJsonLd } from './jsonld.js';
 import { writeRdfXml } from './rdfxml.js';
 import { CITATION_FORMATS } from './citations.js';
-import { renderRecordPage } from '../html/record-page.js';
-import { recordPageContext } from '../html/page-context.js';
+
+// jsonld.js and the page renderer are loaded on first use, so a command that writes Turtle never pays for them.
+const jsonLdWriter = () => import('./jsonld.js');
+const pageRenderer = () => Promise.all([import('../html/record-page.js'), import('../html/page-context.js')]);
 
 const FORMATS: Format[] = [
   {
@@ -30,7 +31,7 @@ const FORMATS: Format[] = [
     quality: 1,
     kind: 'rdf',
     parameters: [],
-    serialize: ({ quads, iri }) => writeJsonLd(quads, iri),
+    serialize: async ({ quads, iri }) => (await jsonLdWriter()).writeJsonLd(quads, iri),
   },
   {
     key: 'ntriples',
@@ -66,7 +67,10 @@ const FORMATS: Format[] = [
     quality: 1,
     kind: 'html',
     parameters: [],
-    serialize: (input) => renderRecordPage(input, recordPageContext(input, FORMATS)),
+    serialize: async (input) => {
+      const [{ renderRecordPage }, { recordPageContext }] = await pageRenderer();
+      return renderRecordPage(input, recordPageContext(input, FORMATS));
+    },
   },
   ...CITATION_FORMATS,
 ];
