@@ -4,7 +4,8 @@ import { emptyRecord } from '../model/record.js';
 import type { RecordReader } from './reader.js';
 import { splitAbstract } from './catalog/abstract.js';
 import { splitRecordPage, type Field } from './catalog/fields.js';
-import { isbnsFrom, issnsFrom, languageCode, normaliseDoi, pushUnique } from './catalog/identifiers.js';
+import { isbnsFrom, issnsFrom, languageCode, pushUnique } from './catalog/identifiers.js';
+import { normalizeDoi } from './shared/identifiers.js';
 import { parseNameList, parseOrganisations } from './catalog/names.js';
 import { parsePublishedIn } from './catalog/published-in.js';
 
@@ -89,7 +90,7 @@ function applyField(record: Record, field: Field, seen: Set<string>): void {
       return;
     case 'doi':
       return once(() => {
-        const doi = normaliseDoi(value);
+        const doi = normalizeDoi(value);
         if (doi !== '') record.doi = doi;
       });
     case 'published':

@@ -1,7 +1,8 @@
 // Table-driven tests of the catalog reader's parts: Published in, author lists, abstract headings, identifiers.
 import { describe, expect, it } from 'vitest';
 import { splitAbstract } from '../../src/readers/catalog/abstract.js';
-import { issnsFrom, languageCode, normaliseDoi } from '../../src/readers/catalog/identifiers.js';
+import { issnsFrom, languageCode } from '../../src/readers/catalog/identifiers.js';
+import { normalizeDoi } from '../../src/readers/shared/identifiers.js';
 import { parseNameList } from '../../src/readers/catalog/names.js';
 import { parsePublishedIn } from '../../src/readers/catalog/published-in.js';
 
@@ -65,7 +66,7 @@ describe('identifiers', () => {
     ['DOI: 10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2', '10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2'],
     ['not a doi', 'not a doi'],
   ])('DOI %s', (value, expected) => {
-    expect(normaliseDoi(value)).toBe(expected);
+    expect(normalizeDoi(value)).toBe(expected);
   });
 
 

@@ -1,8 +1,7 @@
 // Normalises the identifiers a catalog record carries: DOI, ISSN, ISBN, and the language name to a BCP 47 code.
 import { LANGUAGE_NAMES } from './language-table.js';
+import { normalizeIssn } from '../shared/identifiers.js';
 
-const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|doi:\s*)/i;
-const ISSN_SHAPE = /^(\d{4})-?(\d{3}[\dXx])$/;
 const ISSN_IN_TEXT = /\b\d{4}-?\d{3}[\dXx]\b/g;
 const LIST_SEPARATOR = /\s*[;,]\s*|\s{2,}/;
 const ISBN_IN_TEXT = /(?:97[89][-\s]?)?\d{1,5}[-\s]?\d{1,7}[-\s]?\d{1,7}[-\s]?[\dXx]\b/g;
@@ -10,23 +9,12 @@ const SPACES = /\s+/g;
 const LANGUAGE_SEPARATOR = /\s*[;,/]\s*|\s+and\s+/i;
 const LANGUAGES: ReadonlyMap<string, string> = new Map(LANGUAGE_NAMES);
 
-/** "https://doi.org/10.1/X" or "doi:10.1/X" → "10.1/X"; the DOI itself is kept exactly as given. */
-export function normaliseDoi(value: string): string {
-  return value.trim().replace(DOI_PREFIX, '').trim();
-}
-
-/** "11795476" → "1179-5476", "0018-067x" → "0018-067X"; anything else is kept as given, for validation to report. */
-export function normaliseIssn(value: string): string {
-  const m = ISSN_SHAPE.exec(value.trim());
-  return m ? `${m[1]}-${(m[2] as string).toUpperCase()}` : value.trim();
-}
-
 /** Every ISSN in a field's lines; a line with no ISSN shape is kept whole (as a bad ISSN for validation to report). */
 export function issnsFrom(lines: readonly string[]): string[] {
   const found: string[] = [];
   for (const line of lines) {
     const shaped = line.match(ISSN_IN_TEXT);
-    if (shaped) found.push(...shaped.map(normaliseIssn));
+    if (shaped) found.push(...shaped.map(normalizeIssn));
     else found.push(...line.split(LIST_SEPARATOR).filter((v) => v !== ''));
   }
   return found;

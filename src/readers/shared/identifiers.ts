@@ -1,18 +1,17 @@
 // Normalises the identifiers readers find (DOI, ISSN, ISBN, ORCID) without judging them: validation does that.
 
-/** Strips a resolver prefix (`https://doi.org/`, `doi:`) and white space; the rest is kept as given. */
+const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|doi:\s*)/i;
+const ISSN_SHAPE = /^(\d{4})-?(\d{3}[\dXx])$/;
+
+/** "https://doi.org/10.1/X" or "doi:10.1/X" → "10.1/X"; the DOI itself is kept exactly as given. */
 export function normalizeDoi(value: string): string {
-  return value
-    .trim()
-    .replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '')
-    .trim();
+  return value.trim().replace(DOI_PREFIX, '').trim();
 }
 
-/** "2050084x" → "2050-084X"; anything else is kept as given for validation to report. */
+/** "11795476" → "1179-5476", "0018-067x" → "0018-067X"; anything else is kept as given, for validation to report. */
 export function normalizeIssn(value: string): string {
-  const v = value.trim().toUpperCase();
-  return /^\d{7}[\dX]$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4)}` : v;
+  const m = ISSN_SHAPE.exec(value.trim());
+  return m ? `${m[1]}-${(m[2] as string).toUpperCase()}` : value.trim();
 }
 
 /** Splits a list written as one string ("1234-5678, 2345-6789") and removes duplicates, in order. */
