@@ -23,6 +23,8 @@ export const SCHEMA_CLASS: { readonly [T in WorkType]: string } = {
   report: 'Report',
   thesis: 'Thesis',
   dataset: 'Dataset',
+  software: 'SoftwareSourceCode',
+  'blog-post': 'BlogPosting',
   other: 'CreativeWork',
 };
 

@@ -79,5 +79,7 @@ export const CSL_TYPE_OF: { readonly [type in WorkType]: string } = {
   thesis: 'thesis',
   dataset: 'dataset',
   review: 'review',
+  software: 'software',
+  'blog-post': 'post-weblog',
   other: 'document',
 };
