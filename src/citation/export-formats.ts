@@ -23,6 +23,9 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Fields citation-js writes as `and`-separated lists of literals: one value is a list of one. */
+const LIST_FIELDS: ReadonlySet<string> = new Set(['publisher', 'school', 'institution', 'address', 'organization', 'location']);
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -72,7 +75,7 @@ export function toBibtex(record: Record, ctx: CitationContext): string {
   const lines: string[] = [];
   const field = (name: string, value: unknown) => {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return;
-    const text = typeof value === 'string' ? oneLine(value) : value;
+    const text = typeof value === 'string' ? (LIST_FIELDS.has(name) ? [oneLine(value)] : oneLine(value)) : value;
     lines.push(`\t${name} = {${format(name, text)}},`);
   };
   const names = (name: string, agents: readonly Agent[]) => {
