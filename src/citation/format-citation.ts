@@ -46,6 +46,20 @@ let citeproc: Citeproc | undefined;
 /** One engine per (style, locale): at most (shipped styles × shipped locales), both output formats share it. */
 const engines = new Map<string, CachedEngine>();
 
+/**
+ * The style as the engine runs it for one-entry bibliographies: the same `<bibliography>`, but no bibliography
+ * `<sort>` (one entry needs no sort keys) and a minimal `<citation>` (no in-text cite to disambiguate). Together these
+ * were two thirds of citeproc's time per record with APA and Chicago; the printed entry is the same (the golden
+ * tests format every shipped style both ways).
+ */
+export function bibliographyOnly(xml: string): string {
+  const citation = /<citation\b[^>]*>[\s\S]*?<\/citation>/;
+  const bibliography = /<bibliography\b[^>]*>[\s\S]*<\/bibliography>/;
+  return xml
+    .replace(citation, '<citation><layout><text variable="title"/></layout></citation>')
+    .replace(bibliography, (b) => b.replace(/<sort>[\s\S]*?<\/sort>/, ''));
+}
+
 function engineFor(style: string, locale: string): CachedEngine {
   const key = `${style}|${locale}`;
   let cached = engines.get(key);
@@ -54,7 +68,7 @@ function engineFor(style: string, locale: string): CachedEngine {
     const item: CachedEngine['item'] = {};
     const sys = { retrieveLocale: (tag: string) => localeXml(tag), retrieveItem: () => item.current };
     const xml = styleXml(style);
-    const engine = new citeproc.Engine(sys, xml, locale, true);
+    const engine = new citeproc.Engine(sys, bibliographyOnly(xml), locale, true);
     const numbered = /<text\b[^>]*variable="citation-number"/.test(xml.split('<bibliography')[1] ?? '');
     cached = { engine, item, numbered };
     engines.set(key, cached);

@@ -31,6 +31,17 @@ describe('formatCitation', () => {
     for (const l of ['en-US', 'en-GB', 'de-DE', 'fr-FR']) expect(listLocales()).toContain(l);
   });
 
+  // The server tests compare responses with these files.
+  it.each([
+    ['apa', 'en-US', 'seed.apa.txt'],
+    ['vancouver', 'de-DE', 'seed.nlm-citation-sequence.de-DE.txt'],
+    ['mla', 'en-US', 'seed.modern-language-association.txt'],
+    ['chicago', 'en-GB', 'seed.chicago-author-date.en-GB.txt'],
+    ['ieee', 'en-US', 'seed.ieee.txt'],
+  ])('formats the seed in %s, %s as %s', (style, locale, file) => {
+    expectCitation(file, formatCitation(seed, ctx, { style, locale }));
+  });
+
   it('formats HTML', () => {
     const html = formatCitation(seed, ctx, { style: 'apa', format: 'html' });
     expectCitation('seed.apa.html', html);

@@ -2,9 +2,12 @@
 // shipped style, in en-US and de-DE: golden files reviewed against each style's documented examples, plus the rules
 // that decide them asserted on their own.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCitation, listStyles } from '../../src/citation/index.js';
+import { bibliographyOnly, citeprocItem } from '../../src/citation/format-citation.js';
+import { localeXml, styleXml } from '../../src/citation/styles.js';
 import type { Record } from '../../src/model/record.js';
 import { expectGolden } from '../helpers/golden.js';
 
@@ -108,6 +111,35 @@ describe('books, chapters and theses follow their own patterns', () => {
     for (const style of listStyles()) {
       expect(cite('book', style)).toContain('National Library of Medicine (US)');
       expect(cite('thesis', style)).toContain('Technische Universiteit Eindhoven');
+    }
+  });
+});
+
+describe('the engine runs each style without its bibliography sort and in-text citation', () => {
+  const require = createRequire(import.meta.url);
+  const CSL = require('citeproc') as { Engine: new (sys: object, style: string, lang: string, force: boolean) => { updateItems(ids: string[]): void; makeBibliography(): [unknown, string[]]; setOutputFormat(f: string): void } };
+
+  it('keeps the bibliography layout and drops only the sort and the citation layout', () => {
+    const xml = styleXml('apa');
+    const trimmed = bibliographyOnly(xml);
+    expect(trimmed).toContain('<citation><layout><text variable="title"/></layout></citation>');
+    const layout = (s: string) => /<bibliography\b[\s\S]*?(<layout[\s\S]*<\/layout>)/.exec(s)?.[1];
+    expect(layout(trimmed)).toBe(layout(xml));
+    expect(/<bibliography\b[\s\S]*<\/bibliography>/.exec(trimmed)?.[0]).not.toContain('<sort>');
+  });
+
+  it.each(listStyles())('%s prints the same entries as the full style', (style) => {
+    let current: object | undefined;
+    const engine = new CSL.Engine({ retrieveLocale: localeXml, retrieveItem: () => current }, styleXml(style), 'en-US', true);
+    engine.setOutputFormat('text');
+    for (const name of RECORDS) {
+      const record = records[name];
+      const id = record.id ?? name;
+      current = { ...citeprocItem(record, { id, uri: `https://example.org/record/${id}` }, style), id: name };
+      engine.updateItems([name]);
+      const full = engine.makeBibliography()[1][0] ?? '';
+      const ours = cite(name, style);
+      expect(full.replace(/\s+/g, ' ').trim()).toContain(ours.replace(/^(\[1\]|1\.)\s*/, ''));
     }
   });
 });
