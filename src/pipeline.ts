@@ -45,6 +45,7 @@ function mapOne(record: Record, source: string, base: string, index: number, cou
 export async function* mapRecordStream(items: AsyncIterable<Record | LdpubError>, source: string, base: string): AsyncIterable<MappedRecord | LdpubError> {
   let held: Record | undefined;
   let index = 0;
+  let seen = 0;
   const map = (record: Record, count: number): MappedRecord | LdpubError => {
     try {
       return mapOne(record, source, base, index++, count);
@@ -54,13 +55,17 @@ export async function* mapRecordStream(items: AsyncIterable<Record | LdpubError>
     }
   };
   for await (const item of items) {
+    seen++;
     if (item instanceof LdpubError) {
+      // In file order: the held record first (the file has more than one entry now).
+      if (held) yield map(held, 2);
+      held = undefined;
       yield item;
       continue;
     }
     if (held) yield map(held, 2);
     held = item;
   }
-  if (held) yield map(held, index === 0 ? 1 : 2);
+  if (held) yield map(held, seen === 1 ? 1 : 2);
 }
 

@@ -52,8 +52,10 @@ export class Iso2709Parser {
       while (pos < buf.length && (buf[pos] === 0x0a || buf[pos] === 0x0d)) pos++;
       if (pos >= buf.length) break;
       if (buf.length - pos < 5) {
-        if (final) out.push(this.truncated(buf.subarray(pos)));
-        pos = buf.length;
+        if (final) {
+          out.push(this.truncated(buf.subarray(pos)));
+          pos = buf.length;
+        }
         break;
       }
       const lengthText = ascii(buf.subarray(pos, pos + 5));

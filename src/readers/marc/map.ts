@@ -92,10 +92,10 @@ export function parseRelatedParts(g: string): { volume?: string; issue?: string;
   const out: { volume?: string; issue?: string; locator?: Locator; year?: string } = {};
   const year = /\((\d{4})(?:[^)]*)\)/.exec(g);
   if (year) out.year = year[1];
-  const volume = /\b(?:v|vol|volume|bd|band|jahrg|t|tome|jg)\.?\s*([\w/-]+)/i.exec(g);
-  const issue = /\b(?:no|nr|n°|issue|iss|heft|h|num|número|numero|fasc)\.?\s*([\w/-]+)/i.exec(g);
+  const volume = /\b(?:volume|vol|v|band|bd|jahrg|jg|tome|t)(?=[\s.\d])\.?\s*([\w/-]+)/i.exec(g);
+  const issue = /(?:\b(?:issue|iss|heft|num|número|numero|fasc|no|nr|h)(?=[\s.\d])|n°)\.?\s*([\w/-]+)/i.exec(g.replace(/\bart(?:icle)?\.?\s*no\b/gi, 'article'));
   const article = /\b(?:art(?:icle)?\.?\s*(?:no\.?|nr\.?|number)?|e-?locator|paper)\s*:?\s*([\w.-]+)/i.exec(g);
-  const pages = /\b(?:pp?|pages?|s|seiten?)\.?\s*([A-Za-z]?\d+[A-Za-z]?)(?:\s*[-–]\s*([A-Za-z]?\d+[A-Za-z]?))?/i.exec(g);
+  const pages = /\b(?:pages|page|pp|p|seiten|seite|s)(?=[\s.\d])\.?\s*([A-Za-z]?\d+[A-Za-z]?)(?:\s*[-–]\s*([A-Za-z]?\d+[A-Za-z]?))?/i.exec(g);
   if (volume) out.volume = volume[1];
   if (issue) out.issue = issue[1];
   if (article) out.locator = { kind: 'article-number', value: article[1] as string };
@@ -128,6 +128,8 @@ function parseEnumeration(q: string): { volume?: string; issue?: string; first?:
   return out;
 }
 
+const TYPE_TERMS = /^(?:Preprint|Review|Conference paper|Blog post)$/;
+
 const GENRE_THESIS = /\b(?:thes[ei]s|dissertation|hochschulschrift|th[èe]se|proefschrift|tesis)\b/i;
 
 /** The work type: leader/06 (type of record), leader/07 (bibliographic level), 008, 502, 655 and 773. */
@@ -146,11 +148,16 @@ export function workTypeOf(record: MarcRecord): WorkType {
   if (genres.some((g) => /^data ?sets?\b/i.test(g))) return 'dataset';
   if (genres.some((g) => /^(?:computer )?software\b/i.test(g))) return 'software';
   if (dataFields(record, '502').length > 0 || genres.some((g) => GENRE_THESIS.test(g))) return 'thesis';
+  if (genres.some((g) => /^preprints?\b/i.test(g))) return 'preprint';
+  if (genres.some((g) => /^blog posts?\b/i.test(g))) return 'blog-post';
+  if (genres.some((g) => /^(?:book )?reviews?\b/i.test(g))) return 'review';
   if (textual && (level === 'm' || level === ' ') && f008.length >= 28 && /m/.test(f008.slice(24, 28))) return 'thesis';
   if (level === 'a' || level === 'b' || (level === ' ' && hosts.length > 0)) {
     const host = hosts[0];
-    if (host && subfield(host, 'z') && !subfield(host, 'x')) return 'chapter';
     if (genres.some((g) => /conference|proceedings/i.test(g))) return 'conference-paper';
+    // A monographic component part is a chapter, unless its host is a serial (an ISSN and no ISBN).
+    if (level === 'a' && !(host && subfield(host, 'x') && !subfield(host, 'z'))) return 'chapter';
+    if (host && subfield(host, 'z') && !subfield(host, 'x')) return 'chapter';
     return 'article';
   }
   if (textual && level === 'm') {
@@ -181,6 +188,11 @@ export function mapMarc(marc: MarcRecord): Record {
     }
     const agent = agentOf(f);
     if (!agent) continue;
+    if ([...subfields(f, '4'), ...subfields(f, 'e')].some((r) => /^(?:isb|issuing body)\.?$/i.test(r.trim()))) {
+      // The issuing body of a report.
+      if (agent.kind === 'organization' && !record.institution) record.institution = { name: agent.name };
+      continue;
+    }
     const role = roleOf(f);
     if (role === undefined || role === 'author') record.authors.push(agent);
     else record.contributors.push({ ...agent, role });
@@ -223,7 +235,10 @@ export function mapMarc(marc: MarcRecord): Record {
   if (language && language !== 'zxx' && language !== 'und') record.language = language;
 
   const edition = dataFields(marc, '250')[0];
-  if (edition && subfield(edition, 'a')) record.edition = trimIsbd(subfield(edition, 'a') as string, { keepPeriod: true });
+  if (edition && subfield(edition, 'a')) record.edition = trimIsbd(subfield(edition, 'a') as string);
+
+  const version = dataFields(marc, '251').map((f) => subfield(f, 'a')).find(Boolean);
+  if (version) record.version = version.trim();
 
   const extent = dataFields(marc, '300')[0];
   if (extent) {
@@ -253,7 +268,7 @@ export function mapMarc(marc: MarcRecord): Record {
     let degreeText = degree;
     if (a && !institution) {
       // "Thesis (Ph.D.)--University of X, 2001."
-      const m = /^(?:thesis|dissertation|diss\.?)\s*(?:\(([^)]+)\))?\s*-*\s*([^,]+?)(?:,\s*(\d{4}))?\.?$/i.exec(a.trim());
+      const m = /^(?:thesis|dissertation|diss\.?)\s*(?:\(([^)]+)\))?\s*-*\s*(.+?)(?:,\s*(\d{4}))?\.?$/i.exec(a.trim());
       if (m) {
         degreeText ??= m[1];
         if (m[2] && !/^\d{4}$/.test(m[2])) institution = m[2];
@@ -274,10 +289,13 @@ export function mapMarc(marc: MarcRecord): Record {
     const text = [subfield(f, 'a'), subfield(f, 'f')].filter(Boolean).join(' ');
     if (f.ind1 === '0' || /open access|unrestricted/i.test(text)) record.accessRights = 'open';
     else if (/embargo/i.test(text)) record.accessRights = 'embargoed';
+    else if (/metadata only/i.test(text)) record.accessRights = 'metadata-only';
     else if (f.ind1 === '1' || /restricted/i.test(text)) record.accessRights = 'restricted';
   }
   for (const f of dataFields(marc, '540')) {
-    const iri = subfields(f, 'u').map(licenseIri).find(Boolean) ?? licenseIri(subfield(f, 'f')) ?? licenseIri(subfield(f, 'a'));
+    // A $u is the licence when it names one, or when it is all the field says.
+    const linked = subfields(f, 'u').map((u) => u.trim()).find((u) => licenseIri(u) || (!subfield(f, 'a') && /^https?:\/\//.test(u)));
+    const iri = linked ?? licenseIri(subfield(f, 'f')) ?? licenseIri(subfield(f, 'a'));
     if (iri && !record.license) record.license = iri;
     const text = subfield(f, 'a');
     if (text && !licenseIri(text)) record.rights = trimIsbd(text, { keepPeriod: true });
@@ -305,7 +323,11 @@ export function mapMarc(marc: MarcRecord): Record {
     const term = [main, ...subdivisions].filter(Boolean).join(' -- ');
     if (term && !record.subjects.includes(term)) record.subjects.push(term);
   }
-  const genre = dataFields(marc, '655').map((f) => subfield(f, 'a')).find(Boolean);
+  // A type term the MARCXML writer adds (655 with second indicator 4) tells the type, not a genre.
+  const genre = dataFields(marc, '655')
+    .filter((f) => !(f.ind2 === '4' && TYPE_TERMS.test(subfield(f, 'a') ?? '')))
+    .map((f) => subfield(f, 'a'))
+    .find(Boolean);
   if (genre) record.genre = trimIsbd(genre);
 
   for (const f of dataFields(marc, '773')) {
@@ -347,6 +369,19 @@ export function mapMarc(marc: MarcRecord): Record {
       if (m?.[1]) record.publisherPlace = trimIsbd(m[1]);
       if (m?.[2]) record.publisher = trimIsbd(m[2]);
     }
+  }
+
+  if (record.container) {
+    for (const f of dataFields(marc, '776')) {
+      for (const x of subfields(f, 'x')) {
+        const issn = normalizeIssn(x);
+        if (!record.container.issns.includes(issn)) record.container.issns.push(issn);
+      }
+    }
+  }
+  for (const f of dataFields(marc, '787')) {
+    const o = /^\(([^)]+)\)\s*(.+)$/.exec(subfield(f, 'o') ?? '');
+    if (o) record.relations.push({ type: trimIsbd(subfield(f, 'i') ?? 'References'), identifier: { scheme: (o[1] as string).toLowerCase(), value: (o[2] as string).trim() } });
   }
 
   for (const f of dataFields(marc, '856')) {

@@ -101,7 +101,9 @@ export function parseRecordXml(xml: string, fileName: string, index: number): Pa
   let current: { kind: 'control'; tag: string } | { kind: 'data'; field: DataField } | undefined;
   let subfieldCode: string | undefined;
   let error: Error | undefined;
+  let errorLine = 0;
   parser.on('error', (e) => {
+    if (!error) errorLine = parser.line;
     error ??= e;
   });
   parser.on('opentag', (node) => {
@@ -144,12 +146,14 @@ export function parseRecordXml(xml: string, fileName: string, index: number): Pa
   try {
     parser.write(xml).close();
   } catch (e) {
+    if (!error) errorLine = parser.line;
     error ??= e as Error;
   }
   if (error) {
-    return new LdpubError('LDPUB_BAD_SYNTAX', `is not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`, {
+    const at = /^(?:[^:\s]*:)?(\d+):(\d+): /.exec(error.message);
+    return new LdpubError('LDPUB_BAD_SYNTAX', `is not well-formed XML: ${error.message.slice(at?.[0].length ?? 0)}`, {
       record: recordLabel(fileName, index, peekId(xml)),
-      field: fieldAt(xml, parser.line),
+      field: fieldAt(xml, at ? Number(at[1]) : errorLine),
     });
   }
   return { leader: leader === undefined || leader.trim() === '' ? BLANK_LEADER : leader.padEnd(24, ' ').slice(0, 24), fields };
