@@ -83,13 +83,15 @@ function nameField(tag: string, agent: Agent, role: ContributorRole | 'author' |
   if (agent.kind === 'organization') {
     return { tag: `${tag[0]}10`, ind1: '2', ind2: ' ', subfields: [...sf('a', agent.name), ...rel] };
   }
+  // Family name first (first indicator 1); a name given whole is written in direct order (0), so no comma splits it.
   const name = agent.given ? `${agent.family}, ${agent.given}` : agent.family;
   return {
     tag,
-    ind1: '1',
+    ind1: agent.given ? '1' : '0',
     ind2: ' ',
     subfields: [
-      ...sf('a', name),
+      // A final period would read as ISBD punctuation: a comma after it keeps it.
+      ...sf('a', name.endsWith('.') ? `${name},` : name),
       ...sf('c', agent.suffix),
       ...rel,
       ...(agent.affiliations ?? []).flatMap((o) => sf('u', o.name)),
@@ -133,9 +135,10 @@ export function recordToMarc(record: Record, id: string): MarcRecord {
   const [first, ...others] = record.authors;
   if (first) data.push(nameField('100', first, 'author'));
   if (record.title) {
-    const colon = record.title.indexOf(': ');
-    const subfields = colon > 0
-      ? [{ code: 'a', value: `${record.title.slice(0, colon)} :` }, { code: 'b', value: record.title.slice(colon + 2) }]
+    // "Title: subtitle" is $a and $b; a spaced colon ("présences : des", French style) stays inside $a.
+    const colon = /[^\s]: /.exec(record.title)?.index;
+    const subfields = colon !== undefined
+      ? [{ code: 'a', value: `${record.title.slice(0, colon + 1)} :` }, { code: 'b', value: record.title.slice(colon + 3) }]
       : [{ code: 'a', value: record.title }];
     add('245', first ? '1' : '0', '0', subfields);
   }
@@ -181,7 +184,8 @@ export function recordToMarc(record: Record, id: string): MarcRecord {
   const c = record.container;
   if (c) {
     const [issn, ...otherIssns] = c.issns;
-    add('773', '0', ' ', [...sf('t', c.title), ...sf('g', relatedParts(record)), ...sf('x', issn), ...(c.isbns ?? []).flatMap((z) => sf('z', z))]);
+    const enumeration = c.volume ? [c.volume, c.issue].filter(Boolean).join(':') + (record.locator?.kind === 'pages' ? `<${record.locator.first}` : '') : undefined;
+    add('773', '0', ' ', [...sf('t', c.title), ...sf('g', relatedParts(record)), ...sf('q', enumeration), ...sf('x', issn), ...(c.isbns ?? []).flatMap((z) => sf('z', z))]);
     for (const x of otherIssns) add('776', '0', '8', [...sf('i', 'Other format:'), ...sf('t', c.title), ...sf('x', x)]);
   } else if (record.locator) {
     add('773', '0', ' ', sf('g', relatedParts(record)));

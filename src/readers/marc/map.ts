@@ -334,7 +334,7 @@ export function mapMarc(marc: MarcRecord): Record {
     const t = subfield(f, 't');
     const x = subfield(f, 'x');
     const z = subfield(f, 'z');
-    if (!t && !x && !z) {
+    if (!t && !x && !z && subfield(f, 'n')) {
       // A related identifier given as 773 $a with its scheme in $n and relation in $i (Zenodo's MARC).
       const a = subfield(f, 'a');
       const scheme = subfield(f, 'n');
@@ -344,7 +344,7 @@ export function mapMarc(marc: MarcRecord): Record {
       }
       continue;
     }
-    if (record.container) continue;
+    if (record.container || record.locator) continue;
     const container: Container = { issns: x ? [normalizeIssn(x)] : [] };
     if (z) {
       const isbn = isbn13(z);
@@ -355,11 +355,13 @@ export function mapMarc(marc: MarcRecord): Record {
     const parts = parseRelatedParts(subfields(f, 'g').join(', '));
     const q = subfield(f, 'q');
     const enumeration = q ? parseEnumeration(q) : {};
-    const volume = parts.volume ?? enumeration.volume;
-    const issue = parts.issue ?? enumeration.issue;
+    // $q is structured ("19, Part A:3<45"), so its volume and issue are taken whole; $g is parsed.
+    const volume = enumeration.volume ?? parts.volume;
+    const issue = enumeration.volume ? enumeration.issue : parts.issue ?? enumeration.issue;
     if (volume) container.volume = volume;
     if (issue) container.issue = issue;
-    record.container = container;
+    // A 773 that only locates the work ($g "p. 200-210") gives the locator, not a container.
+    if (container.title || container.issns.length > 0 || container.isbns || volume || issue) record.container = container;
     if (parts.locator) record.locator = parts.locator;
     else if (enumeration.first) record.locator = { kind: 'pages', first: enumeration.first };
     if (!record.date && parts.year) record.date = parts.year;
@@ -389,8 +391,14 @@ export function mapMarc(marc: MarcRecord): Record {
       const url = u.trim();
       const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\..+)$/i.exec(url);
       if (doi) {
-        dois.push({ value: normalizeDoi(decodeURIComponent(doi[1] as string)), alternate: false });
-        continue;
+        const value = normalizeDoi(decodeURIComponent(doi[1] as string));
+        // The DOI, unless 024 gave it already: then the link is the work's URL.
+        const known = dois.some((d) => !d.alternate && d.value === value);
+        if (!known) {
+          dois.push({ value, alternate: false });
+          continue;
+        }
+        if (record.url) continue;
       }
       if (!record.url) record.url = url;
       else if (!record.identifiers.some((i) => i.value === url)) record.identifiers.push({ scheme: 'url', value: url });

@@ -2,14 +2,12 @@
 
 /** Removes the ISBD punctuation a cataloguer ends a subfield with (" /", " :", " ;", " =", ",", a final "."). */
 export function trimIsbd(value: string, { keepPeriod = false }: { keepPeriod?: boolean } = {}): string {
-  let v = value.replace(/\s+/g, ' ').trim();
-  for (;;) {
-    const before = v;
-    v = v.replace(/\s*[/:;=,]$/, '').trim();
-    // A final period ends the element, unless it ends an initial or an abbreviation the text needs ("J.", "Inc.", "p.").
-    if (!keepPeriod && /[^.\s]\.$/.test(v) && !/(?:^|[\s.])\p{Lu}\.$/u.test(v) && !/\b(?:Inc|Ltd|Co|Corp|ed|eds|Jr|Sr|etc|al|St|Dr|Mr|Mrs|pp?|vol|no)\.$/i.test(v)) v = v.slice(0, -1);
-    if (v === before) break;
-  }
+  const v = value.replace(/\s+/g, ' ').trim();
+  // One layer: the punctuation that introduces the next element, else the period that ends this one.
+  const stripped = v.replace(/\s*[/:;=,]$/, '').trim();
+  if (stripped !== v || keepPeriod) return stripped;
+  // A final period ends the element, unless it ends an initial or an abbreviation the text needs ("J.", "Inc.", "p.").
+  if (/[^.\s]\.$/.test(v) && !/(?:^|[\s.])\p{Lu}\.$/u.test(v) && !/\b(?:Inc|Ltd|Co|Corp|ed|eds|Jr|Sr|etc|al|St|Dr|Mr|Mrs|pp?|vol|no)\.$/i.test(v)) return v.slice(0, -1);
   return v;
 }
 
