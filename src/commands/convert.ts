@@ -94,7 +94,7 @@ export const run: Command = async (argv, io) => {
           }
         }
         try {
-          io.stdout.write(await format.serialize({ ...m, base, params }));
+          await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
         } catch (e) {
           failed = true;
           reportError(io, e, file);
@@ -108,6 +108,22 @@ export const run: Command = async (argv, io) => {
   return failed ? 1 : 0;
 };
 
+
+/** Writes and waits while the stream's buffer is full, so a reader faster than stdout never piles output in memory. */
+function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> | void {
+  if (stream.write(text)) return;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.removeListener('drain', done);
+      stream.removeListener('close', done);
+      stream.removeListener('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+    stream.once('error', done);
+  });
+}
 
 /** A file's bytes as they are read; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
 async function* fileBytes(file: string): AsyncIterable<Uint8Array> {
