@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isLdpubError, type LdpubError } from '../../src/errors.js';
 import type { Record } from '../../src/model/record.js';
 import { readMarc, readMarcStream } from '../../src/readers/marc/index.js';
+import { readRecords } from '../../src/readers/index.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { binaryFixtures } from './marc-fixtures.js';
 
@@ -62,6 +63,13 @@ describe('ISO 2709 fixtures', () => {
     expect(errors.map((e) => e.toLine())).toEqual([line]);
     const ids = out.filter((r): r is Record => !isLdpubError(r)).map((r) => r.id);
     expect(ids).toEqual(name === 'truncated.mrc' ? ['2019012345', 'thesis-2018-oxford'] : ['2019012345', 'art-2020-45']);
+  });
+
+  it('MARC-8 decoded as UTF-8 text before it reaches the whole-file reader is one clear error, not a wrong record', () => {
+    const text = readFileSync(fixturePath('marc', 'cataloguer-marc8.mrc'), 'utf8');
+    expect(() => readRecords(text, 'cataloguer-marc8.mrc')).toThrowError(/bytes were lost to a UTF-8 decoding/);
+    // UTF-8 binary MARC survives the detour: its bytes come back exactly.
+    expect(readRecords(readFileSync(fixturePath('marc', 'cataloguer.mrc'), 'utf8'), 'cataloguer.mrc')).toEqual(xmlRecords);
   });
 
   it('a leader whose length is wrong is resynchronised at the next record terminator', () => {

@@ -92,6 +92,10 @@ export const marcReader: RecordReader = {
   extensions: ['mrc', 'marc'],
   sniff: (text) => looksLikeMarcXml(text) || looksLikeIso2709(text),
   read(text) {
+    if (looksLikeIso2709(text) && text.includes('\ufffd')) {
+      // The bytes were decoded as UTF-8 before they reached here, and MARC-8 is not UTF-8: lengths and letters are lost.
+      throw new LdpubError('LDPUB_BAD_SYNTAX', 'is binary MARC whose bytes were lost to a UTF-8 decoding (MARC-8 most likely): read it as bytes, as ldpub convert does', { field: 'leader/09 (character coding)', value: text.slice(9, 10) });
+    }
     const out: Record[] = [];
     for (const r of readMarc(text, '')) {
       // The whole-file contract has no place for a record's error beside the others: the first one refuses the
