@@ -1,6 +1,6 @@
 // The validation gate: shapes compiled once by the chosen engine, then each record's quads checked.
 import type { Quad } from '@rdfjs/types';
-import { LdpubError } from '../errors.js';
+import type { EngineName } from './engine-name.js';
 import { compileShapesGraph } from './compiled/compile.js';
 import { typedReport } from './compiled/to-typed.js';
 import type { ValidationReport } from './report.js';
@@ -15,25 +15,14 @@ export interface Validator {
   validate(quads: Iterable<Quad>): ValidationReport;
 }
 
-/**
- * The SHACL engines: `compiled` (the default) compiles the shapes into plain functions over a per-record index;
- * `reference` runs rdf-validate-shacl, the general engine the compiled one is tested against.
- */
-export const ENGINES = ['compiled', 'reference'] as const;
-export type EngineName = (typeof ENGINES)[number];
+export { ENGINES, parseEngine } from './engine-name.js';
+export type { EngineName } from './engine-name.js';
 
 export interface LoadOptions {
   /** A folder of `*.ttl` shapes; the package's own shapes/ by default. */
   shapesDir?: string;
   /** Default `compiled`. */
   engine?: EngineName;
-}
-
-/** Checks an --engine value; a wrong one is a usage error. */
-export function parseEngine(value: string | undefined): EngineName {
-  if (value === undefined) return 'compiled';
-  if ((ENGINES as readonly string[]).includes(value)) return value as EngineName;
-  throw new LdpubError('LDPUB_USAGE', `unknown SHACL engine; use one of: ${ENGINES.join(', ')}`, { field: '--engine', value });
 }
 
 /** Compiles a shapes graph given as quads (the W3C suite passes each test's own shapes this way). */
