@@ -9,7 +9,7 @@ import { compilePath } from './paths.js';
 import { registryFor } from './registry.js';
 import { ShapesReader } from './shapes-reader.js';
 import { compileTargets, TARGET_PREDICATES, type TargetFn } from './targets.js';
-import { SH, label, termKey } from './terms.js';
+import { RDF_TYPE, RDFS_SUBCLASS_OF, SH, label, termKey } from './terms.js';
 import { Context, type CompiledShape, type RawResult, type ShapeLinks } from './types.js';
 
 export interface CompiledGraph {
@@ -75,6 +75,14 @@ export function compileShapesGraph(quads: readonly Quad[], source = 'shapes'): C
     source,
   );
 
+  // The predicates any check reads: the index keeps only their triples (every triple once a shape is sh:closed).
+  const used = new Set<string>([RDF_TYPE, RDFS_SUBCLASS_OF]);
+  let usesAll = false;
+  const uses = (p: string) => {
+    if (p === '*') usesAll = true;
+    else used.add(p);
+  };
+  for (const p of ['targetSubjectsOf', 'targetObjectsOf']) for (const q of reader.withPredicate(SH + p)) used.add(q.object.value);
   const compiled = new Map<string, CompiledShape>();
   const links: ShapeLinks = {
     shape(term) {
@@ -87,7 +95,7 @@ export function compileShapesGraph(quads: readonly Quad[], source = 'shapes'): C
         key,
         severity: reader.one(term, `${SH}severity`) ?? VIOLATION,
         deactivated: reader.one(term, `${SH}deactivated`)?.value === 'true',
-        path: pathTerm ? compilePath(reader, pathTerm) : null,
+        path: pathTerm ? compilePath(reader, pathTerm, uses) : null,
         pathTerm,
         checks: [],
         message: pickMessage(reader.objects(term, `${SH}message`)),
@@ -105,6 +113,7 @@ export function compileShapesGraph(quads: readonly Quad[], source = 'shapes'): C
             value,
             reader,
             links,
+            uses,
             emitter(component, template, params = {}) {
               const message = constraintMessage(reader, term, template, params);
               const path = pathTerm ?? undefined;
@@ -139,11 +148,12 @@ export function compileShapesGraph(quads: readonly Quad[], source = 'shapes'): C
     if (targets) roots.push({ shape: links.shape(term), targets });
   }
   const cyclic = hasShapeCycle(store);
+  const keep = usesAll ? undefined : used;
 
   return {
     names: shapeNames(reader),
     run(data) {
-      const index = new DataIndex(data);
+      const index = new DataIndex(data, keep);
       const ctx = new Context(index, cyclic ? new Set() : null);
       for (const { shape, targets } of roots) {
         if (shape.deactivated) continue;

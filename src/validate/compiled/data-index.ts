@@ -1,6 +1,6 @@
 // The per-record index the compiled checks read: subject → predicate → objects, built once from a record's quads.
 import type { Quad, Term } from '@rdfjs/types';
-import { RDF_TYPE, RDFS_SUBCLASS_OF, termEquals, termKey } from './terms.js';
+import { RDF_TYPE, RDFS_SUBCLASS_OF, termKey } from './terms.js';
 
 type Edges = Map<string, Term[]>;
 const NONE: readonly Term[] = Object.freeze([]);
@@ -20,23 +20,38 @@ export class DataIndex {
   hasSubclasses = false;
   private superCache: Map<string, Set<string>> | undefined;
 
-  constructor(quads: Iterable<Quad>) {
-    for (const q of quads) this.add(q);
+  /** `keep`: the predicates the shapes read; the others' triples are skipped (undefined keeps every triple). */
+  constructor(quads: Iterable<Quad>, keep?: ReadonlySet<string>) {
+    if (keep) {
+      for (const q of quads) if (keep.has(q.predicate.value)) this.add(q);
+    } else for (const q of quads) this.add(q);
   }
 
+  // The mapping writes a node's triples together: the last subject's edges are kept at hand.
+  private lastSubject: Term | undefined;
+  private lastEdges: Edges | undefined;
+
   private add(q: Quad): void {
-    const s = termKey(q.subject);
     const p = q.predicate.value;
-    let edges = this.out.get(s);
-    if (!edges) {
-      edges = new Map();
-      this.out.set(s, edges);
+    let edges: Edges | undefined;
+    if (q.subject === this.lastSubject) edges = this.lastEdges as Edges;
+    else {
+      const s = termKey(q.subject);
+      edges = this.out.get(s);
+      if (!edges) {
+        edges = new Map();
+        this.out.set(s, edges);
+      }
+      this.lastSubject = q.subject;
+      this.lastEdges = edges;
     }
     const objects = edges.get(p);
     if (!objects) edges.set(p, [q.object]);
     else {
-      for (const o of objects) if (termEquals(o, q.object)) return;
-      objects.push(q.object);
+      const o = q.object;
+      const k = termKey(o);
+      for (const other of objects) if (other.termType === o.termType && termKey(other) === k) return;
+      objects.push(o);
     }
     this.triples.push(q);
     if (p === RDF_TYPE) {

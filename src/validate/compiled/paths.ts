@@ -66,14 +66,15 @@ function closure(step: PathFn, includeStart: boolean): PathFn {
   };
 }
 
-function compileWalk(shapes: ShapesReader, path: Term, depth: number): Walk {
+function compileWalk(shapes: ShapesReader, path: Term, depth: number, uses: (p: string) => void): Walk {
   if (depth > 64) throw shapes.error(`the property path at ${label(path)} is nested too deeply (or refers to itself)`);
   if (path.termType === 'NamedNode') {
     const p = path.value;
+    uses(p);
     return { forward: (index, node) => index.objects(node, p), backward: (index, node) => index.subjects(node, p) };
   }
   if (path.termType !== 'BlankNode') throw shapes.error(`${label(path)} is not a property path`);
-  const sub = (t: Term) => compileWalk(shapes, t, depth + 1);
+  const sub = (t: Term) => compileWalk(shapes, t, depth + 1, uses);
   if (shapes.objects(path, RDF_FIRST).length > 0) {
     const steps = shapes.list(path, 'a sequence path').map(sub);
     if (steps.length < 2) throw shapes.error(`the sequence path ${label(path)} has fewer than two members`);
@@ -110,6 +111,7 @@ function compileWalk(shapes: ShapesReader, path: Term, depth: number): Walk {
   throw shapes.error(`${label(path)} is not a SHACL property path`);
 }
 
-export function compilePath(shapes: ShapesReader, path: Term): PathFn {
-  return compileWalk(shapes, path, 0).forward;
+/** `uses` hears every predicate the path follows. */
+export function compilePath(shapes: ShapesReader, path: Term, uses: (p: string) => void): PathFn {
+  return compileWalk(shapes, path, 0, uses).forward;
 }

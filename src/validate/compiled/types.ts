@@ -62,6 +62,8 @@ export interface ComponentInput {
   value: Term;
   reader: ShapesReader;
   links: ShapeLinks;
+  /** Declares a predicate the check reads on the focus node (`*`: every predicate), so the index keeps its triples. */
+  uses(predicate: string): void;
   /** A result maker for this shape and component; the message template is used when the shape has no sh:message. */
   emitter(component: string, template?: string, params?: { [name: string]: Term | undefined }): Emit;
 }

@@ -5,8 +5,9 @@ import { DataFactory } from 'n3';
 
 export const closedEntry: ComponentEntry = {
   component: `${SH}ClosedConstraintComponent`,
-  compile({ value, reader, shape, emitter }) {
+  compile({ value, reader, shape, emitter, uses }) {
     if (!isTrue(value)) return null;
+    uses('*');
     const allowed = new Set<string>();
     for (const p of reader.objects(shape.term, `${SH}property`)) {
       for (const path of reader.objects(p, `${SH}path`)) if (path.termType === 'NamedNode') allowed.add(path.value);

@@ -6,6 +6,7 @@ import { compareLiterals } from './compare.js';
 
 function predicate(input: ComponentInput, name: string): string {
   if (input.value.termType !== 'NamedNode') throw input.reader.error(`sh:${name} ${label(input.value)} is not an IRI`);
+  input.uses(input.value.value);
   return input.value.value;
 }
 
