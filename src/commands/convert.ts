@@ -5,9 +5,10 @@ import { createReadStream } from 'node:fs';
 import { mapRecordStream, type MappedRecord } from '../pipeline.js';
 import { readRecordStream } from '../readers/stream.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, resolveBase } from './options.js';
+import { engineUsage, parseOptions, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate]
+const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate] [--engine NAME]
                      [--style STYLE] [--locale LOCALE]
 
 Reads each record, maps it to RDF, validates it against the SHACL shapes and writes it to stdout.
@@ -15,6 +16,7 @@ Reads each record, maps it to RDF, validates it against the SHACL shapes and wri
   --base URL      base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
   --from READER   force an input reader instead of detecting it by extension and content
   --no-validate   write records even when they do not conform to the shapes
+  ${engineUsage(16)}
   --style, --locale   for formatted citations (--to text)
 Exit status: 0 when every file was converted, 1 when any was refused or unreadable, 2 on misuse.
 `;
@@ -31,6 +33,7 @@ export const run: Command = async (argv, io) => {
       base: { type: 'string' },
       from: { type: 'string' },
       validate: { type: 'boolean', default: true },
+      engine: { type: 'string' },
       style: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -54,13 +57,15 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
   let base: string;
+  let engine: EngineName;
   try {
+    engine = parseEngine(values.engine);
     base = resolveBase(values.base);
   } catch (e) {
     io.stderr.write(`ldpub convert: ${(e as LdpubError).toLine()}\n`);
     return 2;
   }
-  const validator = values.validate ? await loadGate(io) : undefined;
+  const validator = values.validate ? await loadGate(io, engine) : undefined;
   if (validator === null) return 1;
 
   let params: { [k: string]: string } = {};
@@ -140,10 +145,10 @@ function reportError(io: CliIo, e: unknown, file: string): void {
 }
 
 /** The SHACL gate as a function returning the refusal text, or null (after saying why) when the shapes cannot be loaded. */
-async function loadGate(io: CliIo): Promise<((m: MappedRecord) => string | undefined) | null> {
+async function loadGate(io: CliIo, engine: EngineName): Promise<((m: MappedRecord) => string | undefined) | null> {
   const { loadValidator, isPublishable, reportToText } = await import('../validate/index.js');
   try {
-    const validator = await loadValidator();
+    const validator = await loadValidator({ engine });
     return (m) => {
       const report = validator.validate(m.quads);
       if (isPublishable(report)) return undefined;
