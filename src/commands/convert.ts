@@ -1,9 +1,9 @@
 // `ldpub convert FILE... --to FORMAT`: read, map, validate and serialize records to stdout; bad files are reported, good ones still written.
 import { isLdpubError, LdpubError } from '../errors.js';
 import { allFormats, formatByName } from '../formats/registry.js';
-import { mapFile, type MappedRecord } from '../pipeline.js';
+import { mapFileEntries, type MappedRecord } from '../pipeline.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, readText, resolveBase } from './options.js';
+import { parseOptions, readBytes, resolveBase } from './options.js';
 
 const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate]
                      [--style STYLE] [--locale LOCALE]
@@ -77,7 +77,12 @@ export const run: Command = async (argv, io) => {
   for (const file of positionals) {
     let mapped: MappedRecord[];
     try {
-      mapped = mapFile(await readText(file), file, base, values.from);
+      const result = mapFileEntries(await readBytes(file), file, base, values.from);
+      // Warnings and refused entries, one line each; the good entries of the file are still converted.
+      for (const w of result.warnings) io.stderr.write(`ldpub convert: warning: ${w.toLine()}\n`);
+      for (const e of result.errors) reportError(io, e, file);
+      if (result.errors.length > 0) failed = true;
+      mapped = result.mapped;
     } catch (e) {
       failed = true;
       reportError(io, e, file);

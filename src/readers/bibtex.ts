@@ -1,28 +1,119 @@
 // Reader for BibTeX and BibLaTeX files, parsed to CSL by citation-js and then mapped like CSL-JSON.
+// A file that does not parse as a whole is read entry by entry, so that one broken entry refuses only itself.
 import { LdpubError } from '../errors.js';
-import type { RecordReader } from './reader.js';
+import type { Record } from '../model/record.js';
+import type { ReadResult, RecordReader } from './reader.js';
 import { parseToCsl } from './shared/citation-js.js';
+import type { CslItem } from './shared/csl-item.js';
 import { cslToRecord } from './shared/csl-to-record.js';
+import { checkEntryCount, entryError, firstLine, lineAt, shown } from './shared/entries.js';
+import { currentLimits } from './shared/limits.js';
 
 /** An entry start such as `@article{` or `@Book(` at the start of a line. */
 const ENTRY = /(^|\n)[ \t]*@[A-Za-z]+[ \t]*[{(]/;
+const ENTRY_START = /^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gm;
+const NOT_AN_ENTRY = /^(?:string|preamble|comment)$/i;
+
+interface Chunk {
+  type: string;
+  /** The 1-based line of the `@`. */
+  line: number;
+  text: string;
+  /** The key, when the chunk starts as `@type{key,`. */
+  key?: string;
+}
+
+function chunks(text: string): Chunk[] {
+  const starts = [...text.matchAll(ENTRY_START)];
+  return starts.map((m, i) => {
+    const end = starts[i + 1]?.index ?? text.length;
+    const body = text.slice(m.index, end);
+    const key = /^[^{(]*[{(]\s*([^\s,{}()=]+)\s*,/.exec(body)?.[1];
+    return { type: m[1] as string, line: lineAt(text, m.index + (body.length - body.trimStart().length)), text: body, ...(key ? { key } : {}) };
+  });
+}
+
+function toRecord(item: CslItem): Record {
+  return cslToRecord(item, { id: item['citation-key'] ?? item.id, familyOnlyWithSpaceIsOrganization: true });
+}
+
+/** Where in an entry the parser stopped, as the field being read and its value so far. */
+function fieldAt(chunk: string, message: string): { field?: string; value?: string } {
+  const pos = /at line (\d+) col (\d+)/.exec(message);
+  let offset = chunk.length;
+  if (pos) {
+    const lines = chunk.split('\n');
+    const line = Math.min(Number(pos[1]), lines.length);
+    offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Number(pos[2]) - 1;
+  }
+  const before = chunk.slice(0, offset);
+  const fields = [...before.matchAll(/[,{(]\s*([A-Za-z][\w:-]*)\s*=\s*/g)];
+  const last = fields[fields.length - 1];
+  if (!last) return {};
+  const value = chunk.slice(last.index + last[0].length).split(/,\s*\n|\n\s*[A-Za-z][\w:-]*\s*=/, 1)[0] ?? '';
+  return { field: last[1] as string, value: shown(value).replace(/[\s,]*[})]?\s*$/, '') };
+}
+
+function parseReason(message: string): string {
+  const reason = firstLine(message).replace(/\s*at line \d+ col \d+:?$/, '');
+  return /^invalid syntax$/.test(reason) || reason === '' ? 'unbalanced braces or quotes, or a missing comma' : reason;
+}
+
+function readBibtexEntries(text: string, limits = currentLimits()): ReadResult {
+  if (!ENTRY.test(text)) throw new LdpubError('LDPUB_NOT_A_RECORD', 'no BibTeX entry (@type{key, ...}) found');
+  const all = chunks(text);
+  const entries = all.filter((c) => !NOT_AN_ENTRY.test(c.type));
+  checkEntryCount(entries.length, limits, 'BibTeX entries');
+  let items: CslItem[] | undefined;
+  try {
+    items = parseToCsl(text, '@biblatex/text');
+  } catch {
+    items = undefined;
+  }
+  if (items) {
+    const parsed = items.filter((item) => !NOT_AN_ENTRY.test(String(item.type)));
+    if (parsed.length === entries.length || entries.length === 0) {
+      if (parsed.length === 0) throw new LdpubError('LDPUB_BAD_SYNTAX', 'BibTeX does not parse to any entry');
+      return { records: parsed.map(toRecord), errors: [], warnings: [] };
+    }
+  }
+  // Entry by entry, each with the file's @string macros before it.
+  const macros = all.filter((c) => /^string$/i.test(c.type)).map((c) => c.text).join('\n');
+  const macroLines = macros === '' ? 0 : macros.split('\n').length;
+  const records: Record[] = [];
+  const errors: LdpubError[] = [];
+  const positions: number[] = [];
+  entries.forEach((chunk, index) => {
+    const entry = `line ${chunk.line}${chunk.key ? ` (${chunk.key})` : ''}`;
+    let parsed: CslItem[];
+    try {
+      parsed = parseToCsl(macros === '' ? chunk.text : `${macros}\n${chunk.text}`, '@biblatex/text').filter((item) => !NOT_AN_ENTRY.test(String(item.type)));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const local = message.replace(/at line (\d+)/, (_m, n: string) => `at line ${Math.max(1, Number(n) - macroLines)}`);
+      const { field, value } = fieldAt(chunk.text.trimStart(), local);
+      errors.push(entryError('LDPUB_BAD_SYNTAX', `the BibTeX entry does not parse: ${parseReason(local)}`, entry, field ?? 'entry', value ?? shown(chunk.text.split('\n', 1)[0])));
+      return;
+    }
+    const item = parsed[0];
+    if (!item) {
+      errors.push(entryError('LDPUB_BAD_SYNTAX', 'the BibTeX entry does not parse to an entry', entry, 'entry', shown(chunk.text.split('\n', 1)[0])));
+      return;
+    }
+    records.push(toRecord(item));
+    positions.push(index);
+  });
+  return { records, errors, warnings: [], positions, entries: entries.length };
+}
 
 export const bibtexReader: RecordReader = {
   name: 'bibtex',
   extensions: ['bib', 'bibtex'],
   sniff: (text) => !/^\s*[{[<]/.test(text) && ENTRY.test(text),
   read(text) {
-    if (!ENTRY.test(text)) throw new LdpubError('LDPUB_NOT_A_RECORD', 'no BibTeX entry (@type{key, ...}) found');
-    let items;
-    try {
-      items = parseToCsl(text, '@biblatex/text');
-    } catch (e) {
-      throw new LdpubError('LDPUB_BAD_SYNTAX', `BibTeX does not parse: ${(e as Error).message}`);
-    }
-    const entries = items.filter((item) => !/^(string|preamble|comment)$/i.test(String(item.type)));
-    if (entries.length === 0) throw new LdpubError('LDPUB_BAD_SYNTAX', 'BibTeX does not parse to any entry');
-    return entries.map((item) =>
-      cslToRecord(item, { id: item['citation-key'] ?? item.id, familyOnlyWithSpaceIsOrganization: true }),
-    );
+    const result = readBibtexEntries(text);
+    if (result.errors[0]) throw result.errors[0];
+    return result.records;
   },
+  readEntries: readBibtexEntries,
 };
