@@ -36,6 +36,20 @@ function codeOf(c: string): string {
   return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** The tally that cleanText counts into when given none: set by `countingInto` around one synchronous read. */
+let ambient: TextTally | undefined;
+
+/** Runs `fn` with every cleanText call in it counting into `tally` (readers clean text deep inside their parsing). */
+export function countingInto<T>(tally: TextTally, fn: () => T): T {
+  const before = ambient;
+  ambient = tally;
+  try {
+    return fn();
+  } finally {
+    ambient = before;
+  }
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0 but TAB, LF and CR (white space, kept here and collapsed by normalizeText), DEL, C1, and the noncharacters
 // XML 1.0 forbids or that mean "not a character" (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
@@ -45,7 +59,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFD
  * Lone surrogates and control characters dropped (and counted in `tally`), then NFC. White space is left as it is.
  * This is the part of the normal form that applies to every piece of text, inline nodes included.
  */
-export function cleanText(value: string, tally?: TextTally): string {
+export function cleanText(value: string, given?: TextTally): string {
+  const tally = given ?? ambient;
   let text = value;
   if (LONE_SURROGATE.test(text)) {
     text = text.replace(LONE_SURROGATE, () => {

@@ -54,8 +54,42 @@ function fieldAt(chunk: string, message: string): { field?: string; value?: stri
   return { field: last[1] as string, value: shown(value).replace(/[\s,]*[})]?\s*$/, '') };
 }
 
+/** The first field whose value opens more braces than it closes, with its value: the usual cause of a failed entry. */
+function unbalancedField(chunk: string): { field: string; value: string } | undefined {
+  const lines = chunk.split('\n');
+  const starts = lines.flatMap((l, i) => {
+    const m = /^\s*(?:@[A-Za-z]+\s*[{(][^,]*,\s*)?([A-Za-z][\w:-]*)\s*=\s*(.*)$/.exec(l);
+    return m ? [{ i, field: m[1] as string, first: m[2] as string }] : [];
+  });
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    const end = starts[k + 1]?.i ?? lines.length;
+    const value = [start.first, ...lines.slice(start.i + 1, end)].join('\n');
+    let depth = 0;
+    for (let j = 0; j < value.length; j++) {
+      const c = value[j];
+      if (c === '\\') j++;
+      else if (c === '{') depth++;
+      else if (c === '}') depth--;
+    }
+    // The last field also holds the entry's closing brace.
+    if (depth > 0 || (k === starts.length - 1 && depth >= 0 && !/[})]\s*$/.test(chunk.trimEnd()))) {
+      return { field: start.field, value: shown(start.first).replace(/,$/, '') };
+    }
+    if (depth > 0) return { field: start.field, value: shown(start.first) };
+  }
+  return undefined;
+}
+
+const TOKENS: { [token: string]: string } = {
+  rbrace: '"}"', lbrace: '"{"', comma: '","', equals: '"="', quote: 'a quote', identifier: 'a word', label: 'a word',
+  number: 'a number', EOF: 'the end of the entry', whitespace: 'a space', at: '"@"',
+};
+
 function parseReason(message: string): string {
-  const reason = firstLine(message).replace(/\s*at line \d+ col \d+:?$/, '');
+  const reason = firstLine(message)
+    .replace(/\s*at line \d+ col \d+:?$/, '')
+    .replace(/^expected "?(\w+)"?, got "?(\w+)"?$/, (_m, want: string, got: string) => `expected ${TOKENS[want] ?? want} but found ${TOKENS[got] ?? got}`);
   return /^invalid syntax$/.test(reason) || reason === '' ? 'unbalanced braces or quotes, or a missing comma' : reason;
 }
 
@@ -91,6 +125,11 @@ function readBibtexEntries(text: string, limits = currentLimits()): ReadResult {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const local = message.replace(/at line (\d+)/, (_m, n: string) => `at line ${Math.max(1, Number(n) - macroLines)}`);
+      const unbalanced = unbalancedField(chunk.text.trimStart());
+      if (unbalanced) {
+        errors.push(entryError('LDPUB_BAD_SYNTAX', 'the BibTeX entry does not parse: a brace in this value is never closed', entry, unbalanced.field, unbalanced.value));
+        return;
+      }
       const { field, value } = fieldAt(chunk.text.trimStart(), local);
       errors.push(entryError('LDPUB_BAD_SYNTAX', `the BibTeX entry does not parse: ${parseReason(local)}`, entry, field ?? 'entry', value ?? shown(chunk.text.split('\n', 1)[0])));
       return;

@@ -11,6 +11,7 @@ import { risReader } from './ris.js';
 import { decodeBytes } from './shared/decode.js';
 import { currentLimits, limitVariable, type InputLimits } from './shared/limits.js';
 import { newTally, normalizeRecord, tallyWarnings } from './shared/normalize.js';
+import { countingInto } from '../model/text.js';
 
 export type { ReadResult, RecordReader } from './reader.js';
 export { ReadWarning } from './warnings.js';
@@ -90,8 +91,10 @@ export function readFile(input: string | Uint8Array, fileName: string, format?: 
       readerForExtension(extensionOf(fileName)) ??
       READERS.find((r) => r.sniff(text)) ??
       catalogReader;
-    const result = reader.readEntries ? reader.readEntries(text, limits) : { records: reader.read(text), errors: [], warnings: [] };
     const tally = newTally();
+    const result = countingInto(tally, () =>
+      reader.readEntries ? reader.readEntries(text, limits) : { records: reader.read(text), errors: [], warnings: [] },
+    );
     const records: Record[] = [];
     const positions: number[] = [];
     const errors = [...result.errors];

@@ -97,6 +97,11 @@ function utf8(bytes: Uint8Array, skipped: number): Decoded {
     throw badEncoding('looks binary (or UTF-16 without a byte-order mark), not a text record', binary + skipped, bytes[binary]);
   }
   const bad = firstBadUtf8(bytes);
+  // Not UTF-8: plausible Windows-1252 text has no NUL and few control bytes; anything else is binary.
+  if (bad >= 0) {
+    const suspect = plausibleSingleByte(bytes);
+    if (suspect >= 0) throw badEncoding('is neither UTF-8 nor plausible Windows-1252 text: it looks binary', suspect + skipped, bytes[suspect]);
+  }
   if (bad < 0) return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   const byte = (bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0');
   const warning = new ReadWarning(
@@ -104,6 +109,23 @@ function utf8(bytes: Uint8Array, skipped: number): Decoded {
     `not UTF-8 (first bad byte 0x${byte} at offset ${bad + skipped}): read as Windows-1252`,
   );
   return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings: [warning] };
+}
+
+/** The offset of the first NUL or control byte when the sample has any NUL or more than 1 in 20 control bytes, else -1. */
+function plausibleSingleByte(bytes: Uint8Array): number {
+  const end = Math.min(bytes.length, SAMPLE);
+  let control = 0;
+  let first = -1;
+  let nul = false;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) {
+      control++;
+      if (first < 0) first = i;
+      if (b === 0) nul = true;
+    }
+  }
+  return nul || control * 20 > end ? first : -1;
 }
 
 function firstBadUtf16(body: Uint8Array, littleEndian: boolean): number {
