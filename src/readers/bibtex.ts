@@ -3,6 +3,7 @@
 import { LdpubError } from '../errors.js';
 import type { Record } from '../model/record.js';
 import type { ReadResult, RecordReader } from './reader.js';
+import { cleanText } from '../model/text.js';
 import { parseToCsl } from './shared/citation-js.js';
 import type { CslItem } from './shared/csl-item.js';
 import { cslToRecord } from './shared/csl-to-record.js';
@@ -31,6 +32,38 @@ function chunks(text: string): Chunk[] {
     const key = /^[^{(]*[{(]\s*([^\s,{}()=]+)\s*,/.exec(body)?.[1];
     return { type: m[1] as string, line: lineAt(text, m.index + (body.length - body.trimStart().length)), text: body, ...(key ? { key } : {}) };
   });
+}
+
+// BibTeX markup is LaTeX, not HTML: a `<`, `>` or `&` in the source is text. citation-js turns LaTeX markup
+// (\textit, \textsuperscript, {\sc …}) into CSL's HTML-like rich text and leaves `<` as it is, so the two could not be
+// told apart afterwards. They are hidden from it as noncharacters and brought back as character references, which the
+// rich-text reading turns back into the characters (in identifier fields, as the characters themselves).
+const HIDDEN: { [c: string]: string } = { '<': '\uFDD0', '>': '\uFDD1', '&': '\uFDD2' };
+const SHOWN: { [c: string]: [entity: string, char: string] } = {
+  '\uFDD0': ['&lt;', '<'],
+  '\uFDD1': ['&gt;', '>'],
+  '\uFDD2': ['&amp;', '&'],
+};
+const IDENTIFIER_FIELDS = new Set(['DOI', 'URL', 'ISSN', 'ISBN', 'citation-key', 'id']);
+
+function hideMarkupCharacters(text: string): string {
+  return text
+    .replace(/[\uFDD0-\uFDD2]/g, (c) => cleanText(c))
+    .replace(/\\&/g, '\uFDD2')
+    .replace(/[<>&]/g, (c) => HIDDEN[c] as string);
+}
+
+function showMarkupCharacters(value: unknown, asCharacters: boolean): unknown {
+  if (typeof value === 'string') return value.replace(/[\uFDD0-\uFDD2]/g, (c) => (SHOWN[c] as [string, string])[asCharacters ? 1 : 0]);
+  if (Array.isArray(value)) return value.map((v) => showMarkupCharacters(v, asCharacters));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, showMarkupCharacters(v, asCharacters || IDENTIFIER_FIELDS.has(k))]));
+  }
+  return value;
+}
+
+function parseBibtex(text: string): CslItem[] {
+  return parseToCsl(hideMarkupCharacters(text), '@biblatex/text').map((item) => showMarkupCharacters(item, false) as CslItem);
 }
 
 function toRecord(item: CslItem): Record {
@@ -100,7 +133,7 @@ function readBibtexEntries(text: string, limits = currentLimits()): ReadResult {
   checkEntryCount(entries.length, limits, 'BibTeX entries');
   let items: CslItem[] | undefined;
   try {
-    items = parseToCsl(text, '@biblatex/text');
+    items = parseBibtex(text);
   } catch {
     items = undefined;
   }
@@ -121,7 +154,7 @@ function readBibtexEntries(text: string, limits = currentLimits()): ReadResult {
     const entry = `line ${chunk.line}${chunk.key ? ` (${chunk.key})` : ''}`;
     let parsed: CslItem[];
     try {
-      parsed = parseToCsl(macros === '' ? chunk.text : `${macros}\n${chunk.text}`, '@biblatex/text').filter((item) => !NOT_AN_ENTRY.test(String(item.type)));
+      parsed = parseBibtex(macros === '' ? chunk.text : `${macros}\n${chunk.text}`).filter((item) => !NOT_AN_ENTRY.test(String(item.type)));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const local = message.replace(/at line (\d+)/, (_m, n: string) => `at line ${Math.max(1, Number(n) - macroLines)}`);
