@@ -51,9 +51,9 @@ export function countingInto<T>(tally: TextTally, fn: () => T): T {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// C0 but TAB, LF and CR (white space, kept here and collapsed by normalizeText), DEL, C1, and the noncharacters
-// XML 1.0 forbids or that mean "not a character" (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+// C0 but TAB, LF, VT, FF and CR (white space to every parser: kept here and collapsed by normalizeText), DEL, C1,
+// and the noncharacters XML 1.0 forbids or that mean "not a character" (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
 
 /**
  * Lone surrogates and control characters dropped (and counted in `tally`), then NFC. White space is left as it is.

@@ -34,7 +34,7 @@ const NOISE_MAX = Math.max(...[...NOISE].map((n) => n.length));
 
 // A known label is recognised anywhere; another `Word Word:` label only once the fields have begun,
 // so that a title such as "Workers and the City: Rethinking…" is not taken for a field.
-const LABEL_LINE = /^([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s?:\s*(.*)$/;
+const LABEL_LINE = /^([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s?:\s*(.*)$/s; // s: a U+2028 in a value is no line end
 const TEASER_END = /(?:\.\.\.|…)$/;
 // A page is told from a record by its structure: a document that starts (after a BOM and white space) as HTML or
 // XML. A tag inside a field (`<i>Callosobruchus</i>`, `<script>` in an abstract, a SICI DOI's `<>`) is data.

@@ -51,8 +51,10 @@ export function locatorOf(page: string | undefined, number: string | undefined):
 }
 
 function keywords(value: unknown, given: string[] | undefined): string[] {
-  const list = given ?? (Array.isArray(value) ? stringList(value) : stringList(value).flatMap((v) => v.split(/\s*[,;]\s*/)));
-  return [...new Set(list.map((s) => plainText(s)).filter(Boolean))];
+  // Split after decoding: the `;` of a character reference ("&amp;") separates nothing.
+  const list = given ?? (Array.isArray(value) ? stringList(value) : undefined);
+  const decoded = list ? list.map((s) => plainText(s)) : stringList(value).flatMap((v) => plainText(v).split(/\s*[,;]\s*/));
+  return [...new Set(decoded.map((s) => s.trim()).filter(Boolean))];
 }
 
 /** A string field as plain text in normal form (tags recognised and dropped, entities decoded), or undefined. */
