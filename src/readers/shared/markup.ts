@@ -62,14 +62,29 @@ export function decodeEntities(text: string): string {
   return numeric.includes('&') ? decodeHTMLStrict(numeric) : numeric;
 }
 
+/** Elements that never have content, so never need closing. */
+const VOID_TAGS = new Set(['br', 'wbr', 'hr', 'break']);
+
+function localName(qualified: string): string {
+  const colon = qualified.indexOf(':');
+  return (colon >= 0 ? qualified.slice(colon + 1) : qualified).toLowerCase();
+}
+
 /** Parses rich text into inline nodes (not yet normalised): text between recognised tags, entities decoded. */
 export function parseInline(markup: string): Inline[] {
   const root: InlineSpan = { style: 'i', children: [] };
-  const stack: InlineSpan[] = [root];
-  const top = () => stack[stack.length - 1] as InlineSpan;
+  // Every open element, styled or not, so that a `</span>` closes the span it belongs to.
+  const open: { name: string; span?: InlineSpan }[] = [];
+  const container = (): InlineSpan => {
+    for (let k = open.length - 1; k >= 0; k--) {
+      const span = open[k]?.span;
+      if (span) return span;
+    }
+    return root;
+  };
   const text = (t: string) => {
     if (t === '') return;
-    const children = top().children;
+    const children = container().children;
     const last = children[children.length - 1];
     if (typeof last === 'string') children[children.length - 1] = last + t;
     else children.push(t);
@@ -80,18 +95,21 @@ export function parseInline(markup: string): Inline[] {
     if (!kind) continue;
     text(decodeEntities(markup.slice(from, m.index)));
     from = m.index + m[0].length;
+    const name = localName(m[2] as string);
     const closing = m[1] === '/';
-    const selfClosing = m[4] === '/';
+    const selfClosing = m[4] === '/' || VOID_TAGS.has(name);
     if (kind.kind === 'block') text(' ');
-    else if (kind.kind === 'style' && !selfClosing) {
-      if (!closing) {
+    if (closing) {
+      // Closes the innermost open element of that name, and any opened inside it; a stray closing tag is dropped.
+      const at = open.map((e) => e.name).lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else if (!selfClosing) {
+      if (kind.kind === 'style') {
         const span: InlineSpan = { style: kind.style, children: [] };
-        top().children.push(span);
-        stack.push(span);
+        container().children.push(span);
+        open.push({ name, span });
       } else {
-        // Closes the innermost open span of that style, and any opened inside it; a stray closing tag is dropped.
-        const at = stack.map((s) => s.style).lastIndexOf(kind.style);
-        if (at > 0) stack.length = at;
+        open.push({ name });
       }
     }
   }
