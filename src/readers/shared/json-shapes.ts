@@ -15,7 +15,7 @@ export function parseJson(text: string, format: string): unknown {
     // V8's message quotes the input (over several lines): keep the reason, and say where as line and column.
     const message = (e as Error).message;
     const position = /at position (\d+)/.exec(message);
-    const reason = (message.split('\n', 1)[0] ?? '').replace(/, ".*$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+    const reason = (message.split('\n', 1)[0] ?? '').replace(/, (?:\.\.\.)?".*$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
     let where = '';
     if (position?.[1]) {
       const at = Number(position[1]);
