@@ -75,3 +75,24 @@ function prune(nodes: readonly Inline[]): Inline[] {
   }
   return out;
 }
+
+const CSL_OPEN: { readonly [style in InlineStyle]: string } = {
+  i: '<i>',
+  b: '<b>',
+  sub: '<sub>',
+  sup: '<sup>',
+  sc: '<span style="font-variant:small-caps;">',
+};
+const CSL_CLOSE: { readonly [style in InlineStyle]: string } = { i: '</i>', b: '</b>', sub: '</sub>', sup: '</sup>', sc: '</span>' };
+
+/**
+ * Inline nodes as CSL rich text (the markup CSL-JSON titles carry and citeproc-js formats). Text nodes are written
+ * as they are: citeproc-js decodes no character reference, so a `<` stays a `<`, and only its own tags are markup.
+ */
+export function inlineToCslRichText(nodes: readonly Inline[]): string {
+  let out = '';
+  for (const node of nodes) {
+    out += typeof node === 'string' ? node : `${CSL_OPEN[node.style]}${inlineToCslRichText(node.children)}${CSL_CLOSE[node.style]}`;
+  }
+  return out;
+}

@@ -108,7 +108,7 @@ function utf8(bytes: Uint8Array, skipped: number): Decoded {
     'LDPUB_ENCODING_FALLBACK',
     `not UTF-8 (first bad byte 0x${byte} at offset ${bad + skipped}): read as Windows-1252`,
   );
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings: [warning] };
+  return { text: windows1252(bytes), encoding: 'windows-1252', warnings: [warning] };
 }
 
 /** The offset of the first NUL or control byte when the sample has any NUL or more than 1 in 20 control bytes, else -1. */
@@ -126,6 +126,17 @@ function plausibleSingleByte(bytes: Uint8Array): number {
     }
   }
   return nul || control * 20 > end ? first : -1;
+}
+
+// Windows-1252's 0x80–0x9F (WHATWG Encoding): Node's TextDecoder('windows-1252') decodes them as Latin-1's C1
+// controls, so the table is applied here. The five unassigned bytes stay C1 controls (dropped and counted later).
+const CP1252_C1 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function windows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009F]/g, (c) => CP1252_C1.charAt(c.charCodeAt(0) - 0x80));
 }
 
 function firstBadUtf16(body: Uint8Array, littleEndian: boolean): number {
