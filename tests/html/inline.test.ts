@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexEntry, renderIndexPage } from '../../src/html/index-page.js';
 import { inputFor, recordPage } from './pages.js';
 import { inlineHtml } from '../../src/html/inline.js';
+import { formatCitation } from '../../src/citation/index.js';
 import { readRecords } from '../../src/readers/index.js';
 
 const csl = JSON.stringify({
@@ -34,5 +35,13 @@ describe('inline HTML', () => {
     expect(page).not.toContain('<script>alert');
     const index = renderIndexPage([indexEntry('coli', 'http://x/record/coli', record!)], { base: 'http://x', total: 1 });
     expect(index).toContain(`<a class="title" href="http://x/record/coli">${title}</a>`);
+  });
+
+  it('the HTML citation renders the same inline subset as the page', () => {
+    const html = formatCitation(record!, { id: 'coli', uri: 'http://x/record/coli' }, { style: 'apa', format: 'html' });
+    // APA sets this (containerless) title in italics, so the italic E. coli flips to roman, as CSL prescribes.
+    expect(html).toContain('<i><span style="font-style:normal;">E. coli</span> and CO<sub>2</sub> at p &#60; 0.05 &#60;/script&#62;');
+    expect(html).toContain('<span style="font-variant:small-caps;">dna</span>');
+    expect(html).not.toContain('<script>');
   });
 });
