@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   const gate = await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) });
   let batch: FileOutcome[] = [];
   for (const { path, source } of files) {
-    let file: [string, { mtimeMs: number }];
+    let file: [Uint8Array, { mtimeMs: number }];
     try {
-      file = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      file = await Promise.all([readFile(path), stat(path)]);
     } catch (e) {
       batch.push(unreadable(source, e));
       continue;

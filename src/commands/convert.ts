@@ -2,10 +2,11 @@
 import { isLdpubError, LdpubError } from '../errors.js';
 import { allFormats, formatByName } from '../formats/registry.js';
 import { createReadStream } from 'node:fs';
-import { mapRecordStream, type MappedRecord } from '../pipeline.js';
-import { readRecordStream } from '../readers/stream.js';
+import { open } from 'node:fs/promises';
+import { mapFileEntries, mapRecordStream, type MappedRecord } from '../pipeline.js';
+import { isStreamedInput, readRecordStream } from '../readers/stream.js';
 import type { CliIo, Command } from './io.js';
-import { engineUsage, parseOptions, resolveBase } from './options.js';
+import { engineUsage, parseOptions, readBytes, resolveBase } from './options.js';
 import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
 const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate] [--engine NAME]
@@ -80,31 +81,45 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
 
+  /** Validates and writes one record; false when it was refused or could not be written. */
+  const emit = async (m: MappedRecord): Promise<boolean> => {
+    if (validator) {
+      const refusal = validator(m);
+      if (refusal) {
+        io.stderr.write(refusal);
+        return false;
+      }
+    }
+    try {
+      await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
+      return true;
+    } catch (e) {
+      reportError(io, e, m.source);
+      return false;
+    }
+  };
+
   let failed = false;
   for (const file of positionals) {
     // Each record is written as it is read: a MARC file of any size streams through.
     try {
-      for await (const m of mapRecordStream(readRecordStream(fileBytes(file), file, values.from), file, base)) {
-        if (isLdpubError(m)) {
-          failed = true;
-          reportError(io, m, file);
-          continue;
-        }
-        if (validator) {
-          const refusal = validator(m);
-          if (refusal) {
+      if (isStreamedInput(file, values.from, await fileHead(file))) {
+        for await (const m of mapRecordStream(readRecordStream(fileBytes(file), file, values.from), file, base)) {
+          if (isLdpubError(m)) {
             failed = true;
-            io.stderr.write(refusal);
+            reportError(io, m, file);
             continue;
           }
+          if (!(await emit(m))) failed = true;
         }
-        try {
-          await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
-        } catch (e) {
-          failed = true;
-          reportError(io, e, file);
-        }
+        continue;
       }
+      const result = mapFileEntries(await readBytes(file), file, base, values.from);
+      // Warnings and refused entries, one line each; the good entries of the file are still converted.
+      for (const w of result.warnings) io.stderr.write(`ldpub convert: warning: ${w.toLine()}\n`);
+      for (const e of result.errors) reportError(io, e, file);
+      if (result.errors.length > 0) failed = true;
+      for (const m of result.mapped) if (!(await emit(m))) failed = true;
     } catch (e) {
       failed = true;
       reportError(io, e, file);
@@ -128,6 +143,22 @@ function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> | 
     stream.once('close', done);
     stream.once('error', done);
   });
+}
+
+/** The first bytes of a file, to tell a MARC file by its content; a file that cannot be read gives none (and fails later, named). */
+async function fileHead(file: string): Promise<Uint8Array> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(8192);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return new Uint8Array(0);
+  }
 }
 
 /** A file's bytes as they are read; a file that cannot be read is an LdpubError LDPUB_IO naming it. */

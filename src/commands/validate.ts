@@ -2,13 +2,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { listRecordFiles } from '../catalog/load.js';
 import { isLdpubError, LdpubError } from '../errors.js';
-import { mapFile, type MappedRecord } from '../pipeline.js';
+import { mapFileEntries, type MappedRecord } from '../pipeline.js';
 import { knownExtensions } from '../readers/index.js';
 import type { ValidationReport, Validator } from '../validate/index.js';
 import { isPublishable, loadValidator, parseEngine, reportToJsonLd, reportToText, reportToTurtle } from '../validate/index.js';
 import type { EngineName } from '../validate/index.js';
 import type { CliIo, Command } from './io.js';
-import { engineUsage, parseOptions, readText, resolveBase } from './options.js';
+import { engineUsage, parseOptions, readBytes, resolveBase } from './options.js';
 
 const FORMATS = ['text', 'turtle', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -97,7 +97,10 @@ export const run: Command = async (argv, io) => {
     for (const file of files) {
       let mapped: MappedRecord[];
       try {
-        mapped = mapFile(await readText(file), file, base, values.from);
+        const result = mapFileEntries(await readBytes(file), file, base, values.from);
+        for (const w of result.warnings) io.stderr.write(`warning: ${w.toLine()}\n`);
+        for (const e of result.errors) fail(e, file);
+        mapped = result.mapped;
       } catch (e) {
         fail(e, file);
         continue;
