@@ -3,6 +3,7 @@
 export const ErrorCodes = {
   LDPUB_NOT_A_RECORD: 'The input is not a record at all (empty, binary, HTML, or no recognisable field)',
   LDPUB_BAD_SYNTAX: 'The input claims a format but does not parse as it',
+  LDPUB_UNSUPPORTED_VERSION: 'The record declares a version of its metadata schema that the reader does not know',
   LDPUB_BAD_ID: 'The record id is not of the form [A-Za-z0-9._-]+',
   LDPUB_INVALID_RECORD: 'The record does not conform to the SHACL shapes',
   LDPUB_BAD_SHAPES: 'The shapes cannot be loaded or use a constraint the engine cannot evaluate',

@@ -11,3 +11,9 @@ export interface RecordReader {
   /** Text to one or more records. Throws LdpubError (never anything else) for input that is not a record. */
   read(text: string): Record[];
 }
+
+/** What a reader of a many-record format found: the records it could read and one error for each it could not. */
+export interface ReadReport {
+  records: Record[];
+  problems: import('../errors.js').LdpubError[];
+}
