@@ -87,7 +87,7 @@ export function mapExtras(record: Record, iri: string, subject: NamedNode, out: 
     add(subject, schema('isAccessibleForFree'), literal(String(record.accessRights === 'open'), xsd('boolean')));
   }
 
-  record.funding.forEach((f, i) => {
+  (record.funding ?? []).forEach((f, i) => {
     const grant = namedNode(node.grant(iri, i + 1));
     add(subject, schema('funding'), grant);
     add(grant, rdf('type'), schema('Grant'));
@@ -98,7 +98,7 @@ export function mapExtras(record: Record, iri: string, subject: NamedNode, out: 
   });
 
   // schema:isbn and schema:bookEdition are properties of Book; BIBO's isbn13/isbn10 and edition apply to any document.
-  for (const isbn of record.isbns) {
+  for (const isbn of record.isbns ?? []) {
     if (record.type === 'book') text(subject, schema('isbn'), isbn);
     const digits = isbn.replace(/[-\s]/g, '');
     text(subject, digits.length === 10 ? bibo('isbn10') : bibo('isbn13'), isbn);
@@ -128,7 +128,7 @@ export function mapExtras(record: Record, iri: string, subject: NamedNode, out: 
     text(member, schema('position'), record.series.number);
   }
 
-  record.identifiers.forEach((id, i) => {
+  (record.identifiers ?? []).forEach((id, i) => {
     const n = namedNode(node.identifier(iri, i + 1));
     add(subject, schema('identifier'), n);
     add(n, rdf('type'), schema('PropertyValue'));
@@ -140,7 +140,7 @@ export function mapExtras(record: Record, iri: string, subject: NamedNode, out: 
   });
 
   // Relations link to IRIs only: an identifier with no resolver stays in the Record.
-  for (const rel of record.relations) {
+  for (const rel of record.relations ?? []) {
     const target = identifierIri(rel.identifier);
     if (!target) continue;
     const o = namedNode(target);

@@ -48,7 +48,7 @@ export function mapRecord(record: Record, options: MapOptions): Quad[] {
   for (const a of authors) add(subject, dcterms('creator'), a);
   if (authors.length > 0) add(subject, bibo('authorList'), rdfList(authors, options.blankPrefix ?? '', out));
 
-  mapContributors(record.contributors, subject, options.iri, out);
+  mapContributors(record.contributors ?? [], subject, options.iri, out);
 
   if (record.date !== undefined && record.date !== '') {
     add(subject, schema('datePublished'), literal(record.date, schema('Date')));
@@ -127,7 +127,8 @@ function mapContainer(record: Record, iri: string, subject: NamedNode, out: Quad
     if (kind === 'book' || kind === 'proceedings') {
       const book = namedNode(node.book(iri));
       add(book, rdf('type'), schema('Book'));
-      add(book, rdf('type'), bibo(kind === 'proceedings' ? 'Proceedings' : 'Book'));
+      // Only the record itself has a BIBO class of a work (the per-type shapes target them); proceedings are bibo:Proceedings.
+      if (kind === 'proceedings') add(book, rdf('type'), bibo('Proceedings'));
       if (c.title) add(book, schema('name'), literal(c.title));
       for (const isbn of c.isbns ?? []) add(book, schema('isbn'), literal(isbn));
       if (c.issns.length > 0 && !record.series) {
