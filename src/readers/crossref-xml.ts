@@ -183,7 +183,8 @@ function bookRecords(book: XmlElement, queryDoi: string | undefined): Record[] {
   for (const ch of chapters) {
     if (!ch.publisher && bookRecord.publisher) ch.publisher = bookRecord.publisher;
     if (!ch.publisherPlace && bookRecord.publisherPlace) ch.publisherPlace = bookRecord.publisherPlace;
-    if (bookRecord.contributors.length > 0 && ch.contributors.length === 0) ch.contributors = bookRecord.contributors.filter((c) => c.role === 'editor');
+    // The book's editors are the chapter's editors too.
+    for (const editor of bookRecord.contributors.filter((c) => c.role === 'editor')) ch.contributors.push(editor);
   }
   return pickTarget([bookRecord, ...chapters], queryDoi, chapters.length > 0 ? chapters : [bookRecord]);
 }

@@ -1,7 +1,7 @@
 // Inline markup of XML titles and abstracts (Crossref face markup, JATS) as the Record's Inline[], with the plain text.
 import type { AbstractSection, Inline, InlineStyle } from '../../model/record.js';
 import type { XmlElement, XmlNode } from './xml.js';
-import { kids } from './xml.js';
+import { kids, parseXml } from './xml.js';
 
 /** Crossref face markup and JATS element names, and the style each stands for. */
 const STYLES: { [local: string]: InlineStyle } = {
@@ -63,10 +63,27 @@ function trimInline(items: Inline[]): Inline[] {
   return out.filter((i) => i !== '');
 }
 
+const ESCAPED_TAG = /<\/?(?:i|b|em|strong|sub|sup|sc|scp|italic|bold|u)>/i;
+
 /** The element's content as plain text and, when marked up, as Inline[]. */
 export function markedText(el: XmlElement | undefined): MarkedText {
   if (!el) return { text: '' };
-  return markedNodes(el.children);
+  const marked = markedNodes(el.children);
+  // Some deposits escape their face markup twice ("&amp;lt;sup&amp;gt;13"): it reaches the text as "<sup>13".
+  const source = ESCAPED_TAG.test(marked.text)
+    ? marked.text
+    : ESCAPED_TAG.test(marked.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+      ? marked.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+      : undefined;
+  if (!marked.inline && source !== undefined) {
+    try {
+      const fragment = parseXml(`<x>${source.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/gi, '&amp;')}</x>`);
+      if (fragment) return markedNodes(fragment.children);
+    } catch {
+      // Not a fragment after all: the text stays as it is.
+    }
+  }
+  return marked;
 }
 
 export function markedNodes(nodes: readonly XmlNode[]): MarkedText {

@@ -50,6 +50,7 @@ export function parseXml(text: string, options: StreamOptions = {}): XmlElement 
   let depth = 0;
   let recordDepth = -1;
   const building = () => !options.isRecord || recordDepth >= 0;
+  let failure: Error | undefined;
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (depth === 0) options.onRoot?.({ local: tag.local, uri: tag.uri, attrs: attrsOf(tag) });
@@ -67,7 +68,8 @@ export function parseXml(text: string, options: StreamOptions = {}): XmlElement 
       const el = stack.pop();
       if (options.isRecord && depth === recordDepth && el) {
         recordDepth = -1;
-        options.onRecord?.(el);
+        // A record that closes after the first error is not trusted: the tree it closes may not be its own.
+        if (!failure) options.onRecord?.(el);
       }
     }
     depth--;
@@ -78,7 +80,6 @@ export function parseXml(text: string, options: StreamOptions = {}): XmlElement 
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
-  let failure: Error | undefined;
   parser.on('error', (e: Error) => {
     failure ??= e;
   });
