@@ -19,7 +19,7 @@ const violations: Array<{ name: string; edit: Edit; component: string; field: st
   { name: 'empty title', edit: edits(set(R, `${S}name`, ''), set(R, `${DCT}title`, '')), component: 'Pattern', field: 'title', value: '', shape: 'WorkTitleNotEmptyShape' },
   { name: 'no author', edit: drop(`${S}author`), component: 'MinCount', field: 'author', shape: 'WorkAuthorShape' },
   { name: 'bad DOI (bibo:doi)', edit: set(R, `${BIBO}doi`, '10.1177 11795476231171891'), component: 'Pattern', field: 'DOI', value: '10.1177 11795476231171891', shape: 'WorkDoiShape' },
-  { name: 'bad DOI (identifier node)', edit: set(`${R}#doi`, `${S}value`, 'doi:10.1177/1179'), component: 'Or', field: 'DOI', focus: `${R}#doi`, shape: 'DoiIdentifierPatternShape' },
+  { name: 'bad DOI (identifier node)', edit: set(`${R}#doi`, `${S}value`, 'doi:10.1177/1179'), component: 'Or', field: 'DOI', focus: `${R}#doi`, value: 'doi:10.1177/1179', shape: 'DoiIdentifierValueShape' },
   { name: 'identifier without its kind', edit: drop(`${S}propertyID`, `${R}#doi`), component: 'MinCount', field: 'identifier type', focus: `${R}#doi`, shape: 'DoiIdentifierKindShape' },
   { name: 'ISSN wrong check digit', edit: set(`${R}#periodical`, `${S}issn`, '1179-5475'), component: `${LDPUB}ISSNCheckDigitConstraintComponent`, field: 'ISSN', value: '1179-5475', shape: 'PeriodicalIssnCheckDigitShape' },
   { name: 'ISSN bad pattern', edit: set(`${R}#periodical`, `${S}issn`, '11795476'), component: 'Pattern', field: 'ISSN', value: '11795476', shape: 'PeriodicalIssnPatternShape' },
