@@ -74,6 +74,7 @@ function el(name: string, text: string | undefined, a: { [name: string]: string 
 
 function affiliation(org: Organization): string {
   if (org.ror) return el('affiliation', org.name, { affiliationIdentifier: org.ror, affiliationIdentifierScheme: 'ROR', schemeURI: 'https://ror.org' });
+  if (org.iri) return el('affiliation', org.name, { affiliationIdentifier: org.iri, affiliationIdentifierScheme: /isni\.org/.test(org.iri) ? 'ISNI' : /grid\.ac/.test(org.iri) ? 'GRID' : 'Other' });
   return el('affiliation', org.name);
 }
 

@@ -267,7 +267,9 @@ function itemRecord(el: XmlElement, type: WorkType, host: Host): Record {
     if (t && other !== titleEl) r.notes.push({ label: 'original language title', value: t });
   }
 
-  for (const c of kids(kid(el, 'contributors'))) {
+  // A dissertation names its author directly, without <contributors>.
+  const contributorEls = [...kids(kid(el, 'contributors')), ...(el.local === 'dissertation' ? kids(el, 'person_name') : [])];
+  for (const c of contributorEls) {
     const agent = agentOf(c);
     if (!agent) continue;
     const role = ROLES[c.attrs.contributor_role ?? 'author'] ?? 'contributor';
@@ -275,7 +277,7 @@ function itemRecord(el: XmlElement, type: WorkType, host: Host): Record {
     else r.contributors.push({ ...agent, role });
   }
   // The first-named author comes first even when the deposit lists the contributors in another order.
-  const firstIndex = kids(kid(el, 'contributors')).filter((c) => agentOf(c) && (ROLES[c.attrs.contributor_role ?? 'author'] ?? 'contributor') === 'author').findIndex((c) => c.attrs.sequence === 'first');
+  const firstIndex = contributorEls.filter((c) => agentOf(c) && (ROLES[c.attrs.contributor_role ?? 'author'] ?? 'contributor') === 'author').findIndex((c) => c.attrs.sequence === 'first');
   if (firstIndex > 0) r.authors.unshift(...r.authors.splice(firstIndex, 1));
 
   const container = host.containerKind

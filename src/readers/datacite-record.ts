@@ -128,8 +128,12 @@ function organizationOf(value: unknown): Organization | undefined {
   return org;
 }
 
+/** DataCite's standard values for "unknown" ((:unav), (:unkn), …). */
+const UNKNOWN = /^\(:(unac|unal|unap|unas|unav|unkn|none|null|tba|etal|at)\)$/;
+
 function agentOf(c: Json): Agent | undefined {
   const name = str(c.name) ?? str(c.creatorName) ?? str(c.contributorName);
+  if (name && UNKNOWN.test(name)) return undefined;
   const ids = objects(c.nameIdentifiers);
   const orcid =
     bareOrcid(ids.find((i) => /orcid/i.test(str(i.nameIdentifierScheme) ?? '') || /orcid\.org/.test(str(i.nameIdentifier) ?? ''))?.nameIdentifier) ??
@@ -254,7 +258,7 @@ export function dataciteToRecord(attrs: Json, field = 'record'): Record {
   }
 
   const publisher = isJson(attrs.publisher) ? str(attrs.publisher.name) : str(attrs.publisher);
-  if (publisher && !/^\(:(unav|unkn|none|null|tba|etal|at)\)$/.test(publisher)) r.publisher = publisher;
+  if (publisher && !UNKNOWN.test(publisher)) r.publisher = publisher;
 
   const dates = objects(attrs.dates);
   const issued = str(dates.find((d) => str(d.dateType) === 'Issued')?.date) ?? str(dates.find((d) => str(d.dateType) === 'Available')?.date);
@@ -341,9 +345,11 @@ export function dataciteToRecord(attrs: Json, field = 'record'): Record {
     if (container.locator) r.locator = container.locator;
   }
   if (r.type === 'thesis') {
-    const grantor = objects(attrs.contributors).find((c) => str(c.contributorType) === 'HostingInstitution') ?? (r.publisher ? { name: r.publisher } : undefined);
-    const org = grantor ? organizationOf({ name: str(grantor.name) ?? str(grantor.contributorName) }) : undefined;
-    if (org) r.institution = org;
+    // The institution of a thesis: its HostingInstitution contributor, else its publisher.
+    const host = objects(attrs.contributors).find((c) => str(c.contributorType) === 'HostingInstitution');
+    const grantor = host ? agentOf({ ...host, nameType: 'Organizational' }) : undefined;
+    if (grantor && grantor.kind === 'organization') r.institution = { name: grantor.name, ...(grantor.ror ? { ror: grantor.ror } : {}) };
+    else if (r.publisher) r.institution = { name: r.publisher };
   }
   return r;
 }
