@@ -347,9 +347,10 @@ function itemRecord(el: XmlElement, type: WorkType, host: Host): Record {
   if (type === 'preprint') {
     const group = optText(kid(el, 'group_title'));
     if (group) r.subjects.push(group);
+    // The posted content's <institution> is the preprint server: the repository the work is in.
     const inst = kid(el, 'institution');
     const org = inst ? institutionOf(inst) : undefined;
-    if (org && !r.publisher) r.publisher = org.name;
+    if (org) r.container = { kind: 'repository', title: org.name, issns: [] };
   }
 
   r.license = licenseOf(el);
