@@ -24,8 +24,13 @@ export interface MarkedText {
   inline?: Inline[];
 }
 
+/** White space collapsed, and none before closing punctuation (pretty-printed XML puts a line break before ". To"). */
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ');
+  return tidy(s.replace(/\s+/g, ' '));
+}
+
+function tidy(s: string): string {
+  return s.replace(/\s+([.,;:!?)\]])/g, '$1').replace(/([(\[])\s+/g, '$1');
 }
 
 function toInline(nodes: readonly XmlNode[], marked: { any: boolean }): Inline[] {
@@ -89,7 +94,7 @@ export function markedText(el: XmlElement | undefined): MarkedText {
 export function markedNodes(nodes: readonly XmlNode[]): MarkedText {
   const marked = { any: false };
   const inline = trimInline(toInline(nodes, marked));
-  const text = plainOf(inline).replace(/\s+/g, ' ').trim();
+  const text = tidy(plainOf(inline).replace(/\s+/g, ' ')).trim();
   return marked.any ? { text, inline } : { text };
 }
 
