@@ -2,7 +2,8 @@
 import { basename } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import type { Record } from './model/record.js';
-import { readRecords } from './readers/index.js';
+import { readRecordsReport } from './readers/index.js';
+import type { LdpubError } from './errors.js';
 import { mapRecord } from './rdf/map-record.js';
 import { assertValidId, recordIri } from './rdf/iris.js';
 
@@ -24,9 +25,13 @@ export function recordId(record: Record, fileName: string, index: number, count:
   return count > 1 ? `${stem}-${index + 1}` : stem;
 }
 
-/** Reads every record in `text` and maps each to quads. Throws an LdpubError naming `source` for unreadable input. */
-export function mapFile(text: string, source: string, base: string, format?: string): MappedRecord[] {
-  const records = readRecords(text, source, format);
+/**
+ * Reads every record in `text` and maps each to quads. Throws an LdpubError naming `source` for unreadable input;
+ * in a many-record file, each record that cannot be read goes to `onProblem` and the others are still mapped.
+ */
+export function mapFile(text: string, source: string, base: string, format?: string, onProblem?: (problem: LdpubError) => void): MappedRecord[] {
+  const { records, problems } = readRecordsReport(text, source, format);
+  for (const p of problems) onProblem?.(p);
   return records.map((record, i) => {
     const id = recordId(record, source, i, records.length);
     assertValidId(id, source);

@@ -77,7 +77,10 @@ export const run: Command = async (argv, io) => {
   for (const file of positionals) {
     let mapped: MappedRecord[];
     try {
-      mapped = mapFile(await readText(file), file, base, values.from);
+      mapped = mapFile(await readText(file), file, base, values.from, (problem) => {
+        failed = true;
+        reportError(io, problem, file);
+      });
     } catch (e) {
       failed = true;
       reportError(io, e, file);

@@ -92,7 +92,7 @@ export const run: Command = async (argv, io) => {
     for (const file of files) {
       let mapped: MappedRecord[];
       try {
-        mapped = mapFile(await readText(file), file, base, values.from);
+        mapped = mapFile(await readText(file), file, base, values.from, (problem) => fail(problem, file));
       } catch (e) {
         fail(e, file);
         continue;

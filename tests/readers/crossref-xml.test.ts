@@ -129,3 +129,16 @@ describe('bad Crossref XML', () => {
     expect(readRecords(fixtureText('gold', 'elife-01567', 'crossref-unixsd.xml'), 'record')[0]!.doi).toBe('10.7554/eLife.01567');
   });
 });
+
+describe('ldpub convert on a damaged many-record file', () => {
+  it('writes the records it could read, one line per record it could not, and exits 1', async () => {
+    const { run } = await import('../../src/commands/convert.js');
+    const { runCommand } = await import('../helpers/cli.js');
+    const { fixturePath } = await import('../helpers/fixtures.js');
+    const file = fixturePath('registry', 'crossref-malformed.xml');
+    const r = await runCommand(run, [file, '--to', 'ntriples', '--no-validate']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('A preprint read before the damage');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^ldpub convert: .*crossref-malformed\.xml: line 29, column \d+: not well-formed XML: .* \[LDPUB_BAD_SYNTAX\]$/)]);
+  });
+});
