@@ -10,6 +10,7 @@ import { descendants, kid, kids, optText, ownText, parseXml, path, sniffRoot, te
 import { isoIsbn13 } from './shared/isbn.js';
 import { languageOf } from './shared/languages.js';
 import { locatorOf } from './shared/csl-to-record.js';
+import { funderIri, rorIri } from './shared/org-ids.js';
 
 const ROOTS = new Set(['crossref_result', 'doi_records', 'doi_record', 'crossref', 'doi_batch']);
 
@@ -407,10 +408,6 @@ function institutionOf(inst: XmlElement): Organization | undefined {
   return org;
 }
 
-export function rorIri(value: string): string {
-  const m = /(?:ror\.org\/)?(0[a-z0-9]{6}\d{2})\s*$/i.exec(value.trim());
-  return m ? `https://ror.org/${m[1]!.toLowerCase()}` : value.trim();
-}
 
 function isbnsOf(el: XmlElement): string[] {
   return identifierList(kids(el, 'isbn').map(textOf), (v) => isoIsbn13(normalizeIsbn(v)));
@@ -480,13 +477,6 @@ function fundingOf(el: XmlElement): Funding[] {
   return out;
 }
 
-/** A Crossref Funder ID (bare "501100001711" or a dx.doi.org URL) as its DOI IRI. */
-export function funderIri(value: string): string {
-  const v = value.trim();
-  if (/^\d{6,}$/.test(v)) return `https://doi.org/10.13039/${v}`;
-  const m = /(10\.13039\/.+)$/.exec(v);
-  return m ? `https://doi.org/${m[1]}` : v;
-}
 
 function relationsOf(el: XmlElement): Relation[] {
   const out: Relation[] = [];

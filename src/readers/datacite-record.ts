@@ -7,7 +7,7 @@ import { bareOrcid, identifierList, normalizeDoi, normalizeIssn } from './shared
 import { isoIsbn13 } from './shared/isbn.js';
 import { languageOf } from './shared/languages.js';
 import { locatorOf } from './shared/csl-to-record.js';
-import { rorIri, funderIri } from './crossref-xml.js';
+import { funderIri, rorIri } from './shared/org-ids.js';
 
 type Json = { [key: string]: unknown };
 

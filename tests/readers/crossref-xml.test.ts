@@ -99,6 +99,29 @@ describe('Crossref XML', () => {
   });
 });
 
+describe('Crossref query results with many records', () => {
+  const query = (doi: string, body: string, status = 'resolved') =>
+    `<query status="${status}"><doi type="book_title">${doi}</doi>${body ? `<doi_record><crossref xmlns="http://www.crossref.org/xschema/1.1">${body}</crossref></doi_record>` : ''}</query>`;
+  const book = (doi: string, title: string) =>
+    `<book book_type="monograph"><book_metadata language="en"><contributors><person_name contributor_role="author" sequence="first"><given_name>A</given_name><surname>Author</surname></person_name></contributors><titles><title>${title}</title></titles><publication_date><year>2020</year></publication_date><isbn>978-3-16-148410-0</isbn><publisher><publisher_name>P</publisher_name></publisher><doi_data><doi>${doi}</doi><resource>https://example.org/b</resource></doi_data></book_metadata></book>`;
+  const file = `<?xml version="1.0"?><crossref_result xmlns="http://www.crossref.org/qrschema/3.0" version="3.0"><query_result><body>${[
+    query('10.5555/b1', book('10.5555/b1', 'First book')),
+    query('10.5555/missing', '', 'unresolved'),
+    query('10.5555/b2', book('10.5555/b2', 'Second book')),
+  ].join('')}</body></query_result></crossref_result>`;
+
+  it('reads each resolved query as a record, a book without chapters as a book, and reports the unresolved one', () => {
+    const report = readRecordsReport(file, 'result.xml');
+    expect(report.records.map((r) => [r.type, r.title, r.isbns])).toEqual([
+      ['book', 'First book', ['9783161484100']],
+      ['book', 'Second book', ['9783161484100']],
+    ]);
+    expect(report.problems.map((p) => p.toLine())).toEqual([
+      expect.stringMatching(/^result\.xml: line 1 "10\.5555\/missing": the Crossref query was not resolved \(status "unresolved"\) \[LDPUB_NOT_A_RECORD\]$/),
+    ]);
+  });
+});
+
 describe('bad Crossref XML', () => {
   it('keeps the records before the damage and names the file, line and column of it', () => {
     const report = readRecordsReport(fixtureText('registry', 'crossref-malformed.xml'), 'crossref-malformed.xml');
