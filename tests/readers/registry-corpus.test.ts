@@ -10,6 +10,8 @@ import { loadValidator } from '../../src/validate/index.js';
 import { isPublishable } from '../../src/validate/report.js';
 import { fixturePath, fixtureText, TEST_BASE } from '../helpers/fixtures.js';
 import { expectGolden } from '../helpers/golden.js';
+import { canonical, parseAs } from '../helpers/graph.js';
+import { formatByName } from '../../src/formats/registry.js';
 
 const FOLDERS = ['crossref-xml', 'datacite-xml', 'datacite-json', 'gold'];
 
@@ -95,5 +97,29 @@ describe('registry corpus records through the gate', () => {
       }
     });
     expect(refused).toEqual([]);
+  });
+
+  it('writes every published registry record back as JSON-LD and RDF/XML with the same graph', async () => {
+    const validator = await loadValidator();
+    let checked = 0;
+    for (const file of files.filter((f) => !f.startsWith('gold/') || /crossref-unixsd|datacite/.test(f))) {
+      let mapped;
+      try {
+        mapped = mapFile(fixtureText(file), file, TEST_BASE);
+      } catch {
+        continue;
+      }
+      for (const m of mapped) {
+        if (!isPublishable(validator.validate(m.quads))) continue;
+        const expected = await canonical(m.quads);
+        for (const key of ['jsonld', 'rdfxml']) {
+          const format = formatByName(key)!;
+          const body = await format.serialize({ ...m, base: TEST_BASE, params: {} });
+          expect(await canonical(await parseAs(format.mediaType, body)), `${file} ${m.id} as ${key}`).toBe(expected);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 });
