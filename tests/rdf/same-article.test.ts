@@ -123,6 +123,7 @@ describe('the same article in several formats', () => {
         shared++;
         if (JSON.stringify(want) !== JSON.stringify(values)) {
           disagreements.add(fact);
+          // SHOW_DIFF=1 prints each disagreement, to write its reason when a source is added.
           if (process.env.SHOW_DIFF) console.log(article.name, fact, JSON.stringify(want).slice(0, 150), '|', JSON.stringify(values).slice(0, 150));
         }
       }
