@@ -4,6 +4,7 @@ import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeRdfXml } from './rdfxml.js';
 import { CITATION_FORMATS } from './citations.js';
 import { MARCXML_MEDIA_TYPE, writeMarcXml } from './marcxml.js';
+import { writeDataCiteXml } from './datacite-xml.js';
 
 // jsonld.js and the page renderer are loaded on first use, so a command that writes Turtle never pays for them.
 const jsonLdWriter = () => import('./jsonld.js');
@@ -85,6 +86,19 @@ const FORMATS: Format[] = [
     kind: 'citation',
     parameters: [],
     serialize: ({ record, id }) => writeMarcXml(record, id),
+  },
+  {
+    // What DOI content negotiation offers for DataCite metadata; also the OAI-PMH oai_datacite payload.
+    key: 'datacite',
+    names: ['datacite-xml', 'datacite.xml'],
+    label: 'DataCite XML',
+    mediaType: 'application/vnd.datacite.datacite+xml',
+    aliases: [],
+    extension: 'datacite',
+    quality: 0.5,
+    kind: 'citation',
+    parameters: [],
+    serialize: ({ record, iri }) => writeDataCiteXml(record, iri),
   },
 ];
 
