@@ -30,6 +30,6 @@ export function shapesHandler(ctx: ServerContext) {
       })();
       cache.set(format.key, p);
     }
-    send(req, res, await p);
+    return send(req, res, await p);
   };
 }

@@ -46,19 +46,19 @@ export function validationHandler(ctx: ServerContext) {
     const prepared = cache.getAsync(record, format.key, async () =>
       prepare({ body: await body(record, format.key), mediaType: format.mediaType, lastModified: record.lastModified, maxAge: ctx.maxAge }),
     );
-    send(req, res, await prepared);
+    return send(req, res, await prepared);
   };
 }
 
 const linksets = new OwnerCache<PublishedRecord, Prepared>();
 
 export function linksetHandler(ctx: ServerContext) {
-  return (req: Request, res: Response): void => {
+  return (req: Request, res: Response): void | Promise<void> => {
     const record = recordOf(ctx, req);
     if (!record) return notFound(req, res);
     const p = linksets.get(record, '', () =>
       prepare({ body: linkset(record), mediaType: LINKSET_TYPE, lastModified: record.lastModified, varies: false, maxAge: ctx.maxAge }),
     );
-    send(req, res, p);
+    return send(req, res, p);
   };
 }
