@@ -1,5 +1,6 @@
 // Test helper: one HTTP/1.1 connection driven by hand, to control exactly when each request is written and to see
 // whether the server answers it or cuts the connection.
+import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 
 export interface RawResponse {
@@ -88,4 +89,22 @@ export class RawConnection {
       w.reject(this.failure ?? new Error(`the server closed the connection before a complete answer (${this.buffer.length} bytes read)`));
     }
   }
+}
+
+/** One request with node:http, the body as sent (fetch would decode a content coding by itself). */
+export function rawRequest(url: string, headers: { [name: string]: string } = {}, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const out: { [name: string]: string } = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
