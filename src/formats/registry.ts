@@ -25,10 +25,12 @@ const FORMATS: Format[] = [
   },
   {
     key: 'jsonld',
-    names: ['json-ld'],
+    // `json` names JSON-LD, as `Accept: application/json` does; CSL-JSON keeps the `.json` extension.
+    names: ['json-ld', 'json'],
     label: 'JSON-LD',
     mediaType: 'application/ld+json',
-    aliases: ['application/json'],
+    // The schema.org type is what DOI content negotiation offers for schema.org JSON-LD.
+    aliases: ['application/json', 'application/vnd.schemaorg.ld+json'],
     extension: 'jsonld',
     quality: 1,
     kind: 'rdf',
@@ -40,7 +42,9 @@ const FORMATS: Format[] = [
     names: ['nt', 'n-triples'],
     label: 'N-Triples',
     mediaType: 'application/n-triples',
-    aliases: ['text/plain+ntriples'],
+    // text/plain is N-Triples' registration before RDF 1.1 (rdflib's format='nt' still sends it). An alias counts only
+    // when named exactly, so `text/*` still means Turtle.
+    aliases: ['text/plain', 'text/plain+ntriples'],
     extension: 'nt',
     quality: 0.9,
     kind: 'rdf',
@@ -120,7 +124,9 @@ export function formatByExtension(ext: string): Format | undefined {
 /** By key, by one of its names, or by extension: what `--to` and `?format=` accept. */
 export function formatByName(name: string): Format | undefined {
   const n = name.toLowerCase();
-  return FORMATS.find((f) => f.key === n || f.names.includes(n) || f.extension === n);
+  if (!n) return undefined;
+  // Keys and names first, so a name (`json`) wins over another format's extension (CSL-JSON's `.json`).
+  return FORMATS.find((f) => f.key === n || f.names.includes(n)) ?? FORMATS.find((f) => f.extension === n);
 }
 
 export function rdfFormats(): Format[] {
