@@ -9,6 +9,9 @@ export const ErrorCodes = {
   LDPUB_DUPLICATE_ID: 'Two records in the data folder have the same id',
   LDPUB_IO: 'A file could not be read or written',
   LDPUB_USAGE: 'The command line is not valid',
+  LDPUB_STORE_IO: 'The catalog store cannot be created, opened or written',
+  LDPUB_STORE_CORRUPT: 'The catalog store is damaged or is not a store',
+  LDPUB_STORE_VERSION: 'The catalog store was written in another format version',
   LDPUB_UNKNOWN_STYLE: 'The requested citation style is not shipped (the message lists the available ones)',
   LDPUB_UNKNOWN_LOCALE: 'The requested citation locale is not shipped (the message lists the available ones)',
 } as const;
