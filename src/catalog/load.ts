@@ -52,6 +52,8 @@ export interface LoadOptions {
   cacheBytes?: number;
   /** Files evaluated per staged transaction (default 500). */
   stageBatch?: number;
+  /** Called after each staged batch is durable, with the number of files staged so far (progress, and tests). */
+  onStaged?: (files: number) => void;
   /** The commit clock, per record (ms); tests give records their own moments. Never earlier than the store's floor. */
   clock?: (id: string) => number;
 }
@@ -106,7 +108,7 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     if (before && stamp !== undefined && before.stamp === stamp && before.gate === gateKey) continue;
     todo.push(before && before.gate === gateKey && before.hash ? { ...file, known: before.hash } : file);
   }
-  const stager = new Stager(store, known, stamps, gateKey, options.stageBatch ?? 500);
+  const stager = new Stager(store, known, stamps, gateKey, options.stageBatch ?? 500, options.onStaged);
   const script = workerScript();
   const workers = script && todo.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, todo.length) : 1;
   if (script && workers > 1) await loadInWorkers(script, todo, workers, options, stager);
@@ -165,7 +167,9 @@ class Stager {
     private readonly stamps: Map<string, string>,
     private readonly gate: string,
     private readonly batchSize: number,
+    private readonly onStaged?: (files: number) => void,
   ) {}
+  private staged = 0;
 
   /** A file whose bytes hash as stored: only its stamp is new. */
   async unchanged(source: string): Promise<void> {
@@ -222,8 +226,10 @@ class Stager {
     if (this.size === 0) return;
     const batch = this.batch;
     this.batch = { files: [], versions: [], representations: [] };
+    this.staged += this.size;
     this.size = 0;
     await this.store.stage(batch);
+    this.onStaged?.(this.staged);
   }
 }
 

@@ -1,7 +1,7 @@
 // The embedded catalog store: one LMDB file beside the data (DIR/.ldpub/catalog.mdb), no set-up, crash-safe by
 // construction (copy-on-write pages, atomic commits: a kill -9 loses at most the transaction in flight).
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LdpubError } from '../errors.js';
 import {
@@ -74,6 +74,7 @@ export class LmdbStore implements CatalogStore {
     } catch (e) {
       throw new LdpubError('LDPUB_STORE_IO', `cannot create the store folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give a writable --store PATH`, { record: dir });
     }
+    checkHeader(path);
     const lmdb: Lmdb = await import('lmdb');
     let root: RootDatabase;
     try {
@@ -184,6 +185,11 @@ export class LmdbStore implements CatalogStore {
     if (this.versionDb.doesExist(versionKey(id, version))) await this.repDb.put(repKey(id, version, key), body);
   }
 
+  /** Resolves once every write asked for so far is committed. */
+  async settled(): Promise<void> {
+    await this.root.committed;
+  }
+
   /** Forgets every stored value (a store made with another base), keeping the format version and the floor. */
   async clear(): Promise<void> {
     await this.root.transaction(() => {
@@ -197,6 +203,37 @@ export class LmdbStore implements CatalogStore {
   async close(): Promise<void> {
     open.delete(this.location.slice(0, -STORE_FILE.length - 1));
     await this.root.close();
+  }
+}
+
+const MAGIC = 0xbeefc0de;
+
+/**
+ * Checks both LMDB meta pages before the engine maps the file: LMDB trusts its header, and a file that is not a
+ * store (or was overwritten) would otherwise abort the process instead of failing with an error.
+ */
+function checkHeader(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new LdpubError('LDPUB_STORE_IO', `cannot read the store (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { record: path });
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return;
+    const damaged = (why: string) =>
+      new LdpubError('LDPUB_STORE_CORRUPT', `the store file is damaged or not a store (${why}); remove the folder to rebuild it from the data`, { record: path });
+    const head = Buffer.alloc(0x40);
+    if (readSync(fd, head, 0, head.length, 0) < head.length) throw damaged('too short');
+    if (head.readUInt32LE(0x18) !== MAGIC) throw damaged('no LMDB header');
+    const pageSize = head.readUInt32LE(0x30);
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0 || size < 2 * pageSize) throw damaged('bad page size');
+    const second = Buffer.alloc(0x40);
+    if (readSync(fd, second, 0, second.length, pageSize) < second.length || second.readUInt32LE(0x18) !== MAGIC) throw damaged('no second meta page');
+  } finally {
+    closeSync(fd);
   }
 }
 
