@@ -87,6 +87,7 @@ export async function storeFor(options: Pick<LoadOptions, 'store' | 'storePath' 
 export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const { dataDir, base } = options;
   const logger = options.logger ?? silent;
+  const t0 = performance.now();
   const gateKey = options.gateKey ?? 'default';
   const store = await storeFor(options);
   const meta = await store.meta();
@@ -108,12 +109,14 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     if (before && stamp !== undefined && before.stamp === stamp && before.gate === gateKey) continue;
     todo.push(before && before.gate === gateKey && before.hash ? { ...file, known: before.hash } : file);
   }
+  const tStat = performance.now();
   const stager = new Stager(store, known, stamps, gateKey, options.stageBatch ?? 500, options.onStaged);
   const script = workerScript();
   const workers = script && todo.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, todo.length) : 1;
   if (script && workers > 1) await loadInWorkers(script, todo, workers, options, stager);
   else await loadHere(todo, options, stager);
   await stager.flush();
+  const tEval = performance.now();
 
   const listed = new Set(files.map((f) => f.source));
   const removedFiles = [...known.keys()].filter((s) => !listed.has(s));
@@ -132,7 +135,7 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const purge = (meta.obsolete ?? []).filter((o) => !stillCurrent.has(`${o.id}\u0000${o.version}`));
   nextMeta.obsolete = obsolete;
   await store.publish({ entries: changed, removedFiles, refusals, meta: nextMeta, obsolete: purge });
-  logger.info({ ...catalog.counts(), dataDir, workers, evaluated: stager.evaluated, unchanged: files.length - todo.length + stager.same, changed: changed.length }, 'catalog loaded');
+  logger.info({ ...catalog.counts(), dataDir, workers, evaluated: stager.evaluated, unchanged: files.length - todo.length + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
   return catalog;
 }
 

@@ -19,6 +19,15 @@ export interface Rendered {
   etag: string;
 }
 
+/**
+ * Formats stored when first asked for. N-Triples is stored at ingest (the dump streams it); JSON-LD is the one
+ * other format a bulk path reads (the JSON-LD dump) and jsonld.js makes it costly, so it is kept once computed.
+ * The rest stay in the bounded in-process cache only: storing every format of a crawled catalog would grow the
+ * store by about 20 KiB per record and format, and its mapped pages would count in the server's memory
+ * (measured in docs/store.md).
+ */
+export const STORED_ON_REQUEST: ReadonlySet<string> = new Set(['jsonld']);
+
 export class PublishedRecord {
   private statsMemo: GraphStats | undefined;
 
@@ -59,7 +68,7 @@ export class PublishedRecord {
   /** The body in `format`: the stored one, else computed now and, for a format without parameters, stored. */
   async render(format: Format, params: { readonly [name: string]: string } = {}): Promise<Rendered> {
     const key = PublishedRecord.key(format, params);
-    const plain = key === format.key;
+    const plain = key === format.key && (format.key === 'ntriples' || STORED_ON_REQUEST.has(format.key));
     if (plain && this.store) {
       const stored = await this.store.representation(this.id, this.version, key);
       if (stored) return { body: stored, etag: strongEtag(stored) };

@@ -30,7 +30,7 @@ Serves every record in the data folder by content negotiation.
   --base URL           base of record URIs (default: $LDPUB_BASE_URL or http://localhost:PORT)
   --watch              reload when files in the data folder change (SIGHUP always reloads)
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
-  --cache-mb N         memory for cached representations, in MiB (default: 256)
+  --cache-mb N         memory for cached representations, in MiB (default: 128)
 Logs are JSON lines on stdout; LDPUB_LOG_LEVEL sets the level (default: info).
 `;
 
@@ -64,7 +64,7 @@ export const run: Command = async (argv, io) => {
     }
     port = integer(values.port, DEFAULT_PORT, '--port', 65535);
     maxAge = integer(values['cache-max-age'], DEFAULT_CACHE_MAX_AGE, '--cache-max-age', 31_536_000);
-    cacheBytes = integer(values['cache-mb'], 256, '--cache-mb', 1_048_576) * 1024 * 1024;
+    cacheBytes = integer(values['cache-mb'], 128, '--cache-mb', 1_048_576) * 1024 * 1024;
     base = resolveBase(values.base, port);
   } catch (e) {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n\n${USAGE}`);
@@ -73,13 +73,9 @@ export const run: Command = async (argv, io) => {
 
   const logger = createLogger();
   const dataDir = values.data;
-  let gate;
-  try {
-    gate = await loadGate();
-  } catch (e) {
-    io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
-    return 1;
-  }
+  // The shapes compile while the store opens: a store that has published serves before they are ready.
+  const gateReady = loadGate();
+  gateReady.catch(() => undefined);
   let store;
   try {
     store = await openStore(values.store ?? defaultStorePath(dataDir));
@@ -88,8 +84,8 @@ export const run: Command = async (argv, io) => {
     return 1;
   }
   // Large folders load in worker threads on every core; each compiles the same shapes as `gate`.
-  const build = (previous?: Catalog) =>
-    loadCatalog({ dataDir, base, gate, gateKey: shaclGateKey(), logger, store, cacheBytes, workers: availableParallelism(), ...(previous ? { previous } : {}) });
+  const build = async (previous?: Catalog) =>
+    loadCatalog({ dataDir, base, gate: await gateReady, gateKey: shaclGateKey(), logger, store, cacheBytes, workers: availableParallelism(), ...(previous ? { previous } : {}) });
   let live: LiveCatalog;
   let catchUp = false;
   try {
@@ -99,6 +95,7 @@ export const run: Command = async (argv, io) => {
       live = new LiveCatalog(await catalogFromStore(store, base, new ByteCache(cacheBytes)), build, logger);
       catchUp = true;
     } else {
+      await gateReady;
       live = new LiveCatalog(await build(), build, logger);
     }
   } catch (e) {
@@ -117,7 +114,18 @@ export const run: Command = async (argv, io) => {
   const address = server.address() as AddressInfo;
   logger.info({ host: address.address, port: address.port, base, dataDir, ...live.current.counts() }, 'listening');
 
-  if (catchUp) void live.reload();
+  let shapesFailed = false;
+  if (catchUp) {
+    // The folder is compared with the store now; shapes that cannot be compiled stop the server as they stop a first start.
+    gateReady.then(
+      () => void live.reload(),
+      (e: unknown) => {
+        shapesFailed = true;
+        io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
+        process.kill(process.pid, 'SIGTERM');
+      },
+    );
+  }
   const stopWatching = values.watch ? live.watch(dataDir) : () => {};
   const onHup = () => void live.reload();
   process.on('SIGHUP', onHup);
@@ -144,7 +152,7 @@ export const run: Command = async (argv, io) => {
         process.off('SIGINT', onInt);
         logger.info('stopped');
         logger.flush();
-        resolve(0);
+        resolve(shapesFailed ? 1 : 0);
       });
       server.closeIdleConnections();
     };

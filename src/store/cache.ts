@@ -2,8 +2,8 @@
 // (keys name content versions, so a reload drops nothing that is still current).
 import { LRUCache } from 'lru-cache';
 
-/** The default bound: 256 MiB of bodies and their headers. */
-export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+/** The default bound: 128 MiB of bodies and their headers (a crawl of every format then grows RSS by about that). */
+export const DEFAULT_CACHE_BYTES = 128 * 1024 * 1024;
 
 interface Sized {
   value: unknown;

@@ -174,15 +174,18 @@ describe('the representation cache', () => {
     const { formatByName } = await import('../../src/formats/registry.js');
     for (const e of catalog.records) {
       const r = (await catalog.get(e.id))!;
-      for (const key of ['turtle', 'ntriples', 'csl-json']) {
+      for (const key of ['turtle', 'ntriples', 'jsonld', 'csl-json']) {
         const format = formatByName(key)!;
         await catalog.cache.get(`${e.id}:${key}`, () => r.render(format), (x) => x.body.length);
       }
     }
     expect(catalog.cache.bytes).toBeLessThanOrEqual(100_000);
-    // What was rendered is stored, so the next process reads it instead of computing it.
+    // JSON-LD, once computed, is stored (the JSON-LD dump reads it); N-Triples was stored at ingest; the rest only cached.
     await (catalog.store as unknown as { settled(): Promise<void> }).settled();
-    expect(await catalog.store.representation('r000', catalog.entry('r000')!.version, 'turtle')).toBeDefined();
+    const v = catalog.entry('r000')!.version;
+    expect(await catalog.store.representation('r000', v, 'jsonld')).toBeDefined();
+    expect(await catalog.store.representation('r000', v, 'ntriples')).toBeDefined();
+    expect(await catalog.store.representation('r000', v, 'turtle')).toBeUndefined();
   });
 });
 
