@@ -29,14 +29,14 @@ async function body(record: PublishedRecord, key: string): Promise<string> {
   return key === 'turtle' ? writeTurtle(quads) : writeGraphJsonLd(quads);
 }
 
-function recordOf(ctx: ServerContext, req: Request): PublishedRecord | undefined {
+async function recordOf(ctx: ServerContext, req: Request): Promise<PublishedRecord | undefined> {
   const id = String(req.params.id);
   return isValidId(id) ? ctx.live.current.get(id) : undefined;
 }
 
 export function validationHandler(ctx: ServerContext) {
   return async (req: Request, res: Response): Promise<void> => {
-    const record = recordOf(ctx, req);
+    const record = await recordOf(ctx, req);
     if (!record) return notFound(req, res);
     const choice = chooseFormat(req.query.format, req.headers.accept, REPORT_FORMATS, pick);
     if (!('format' in choice)) {
@@ -54,8 +54,8 @@ export function validationHandler(ctx: ServerContext) {
 const linksets = new OwnerCache<PublishedRecord, Prepared>();
 
 export function linksetHandler(ctx: ServerContext) {
-  return (req: Request, res: Response): void | Promise<void> => {
-    const record = recordOf(ctx, req);
+  return async (req: Request, res: Response): Promise<void> => {
+    const record = await recordOf(ctx, req);
     if (!record) return notFound(req, res);
     const p = linksets.get(record, '', () =>
       prepare({ body: linkset(record), mediaType: LINKSET_TYPE, lastModified: record.lastModified, varies: false, maxAge: ctx.maxAge }),
