@@ -68,8 +68,11 @@ function shapeOf(index: GraphIndex, term: ObjectTerm): ValueShape {
 }
 
 function literalShape(term: ObjectTerm & { termType: 'Literal' }): ValueShape {
-  if (term.language) return { kind: 'value', language: term.language };
-  return term.datatype.value === XSD_STRING ? { kind: 'value' } : { kind: 'value', type: term.datatype.value };
+  if (term.language) {
+    const language = publishable(term.language);
+    return language ? { kind: 'value', language } : { kind: 'value' };
+  }
+  return term.datatype.value === XSD_STRING ? { kind: 'value' } : { kind: 'value', type: publishable(term.datatype.value) };
 }
 
 /** A node embedded in full (or a reference, when it has no properties or is already on the branch), compacted. */
@@ -115,8 +118,8 @@ function track(state: Framing, key: string, output: JsonLdDocument): void {
 function compactObject(state: Framing, o: ObjectTerm, shape: ValueShape, term: string): unknown {
   const { ctx } = state;
   if (o.termType === 'Literal') {
-    const type = shape.kind === 'value' ? shape.type : undefined;
-    return ctx.compactLiteral(term, publishable(o.value), type && publishable(type), o.language || undefined);
+    const { type, language } = shape as ValueShape & { kind: 'value' };
+    return ctx.compactLiteral(term, publishable(o.value), type, language);
   }
   if (shape.kind === 'list') {
     const items = isNil(o) ? [] : state.index.lists.get(nodeKey(o))!;

@@ -13,9 +13,17 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ENTITIES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text and quoted-attribute safe: `& < > " '` become character references. */
+/**
+ * What a page never carries: control characters but tab, LF and CR (C0, DEL, C1), noncharacters and lone surrogates,
+ * each a parse error in HTML (and no character reference can stand in for them). Dropped from text and attributes.
+ */
+const NOT_IN_HTML = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}\p{Cs}]/u;
+const NOT_IN_HTML_ALL = new RegExp(NOT_IN_HTML.source, 'gu');
+
+/** Text and quoted-attribute safe: `& < > " '` become character references; what a page never carries is dropped. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  const clean = NOT_IN_HTML.test(text) ? text.replace(NOT_IN_HTML_ALL, '') : text;
+  return clean.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** Marks a string as markup. Only for constants and for the output of this module's helpers. */
@@ -65,13 +73,13 @@ export function join(parts: readonly HtmlValue[], separator: HtmlValue): SafeHtm
 }
 
 /**
- * JSON for a `<script type="application/ld+json">` block: `<`, `>`, `&`, U+2028 and U+2029 are written as
- * `\u003c` and so on, so no value can close the element or open a comment, and the JSON still parses the same.
+ * JSON for a `<script type="application/ld+json">` block: `<`, `>`, `&`, U+2028, U+2029, and what a page never
+ * carries (C1 controls, noncharacters) are written as `\u003c` and so on, so no value can close the element or open
+ * a comment, the page holds no control character, and the JSON still parses to the same strings.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]|(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}]/gu, (c) =>
+    [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
 }
 

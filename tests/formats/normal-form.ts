@@ -1,5 +1,5 @@
 // The documented normal form of published text (docs/mapping.md), stated code point by code point, independently of the writers.
-import type { Quad } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 
 /** True for a code point no RDF literal carries: what XML 1.0 forbids (controls but tab/LF/CR, U+FFFE, U+FFFF) and lone surrogates. */
@@ -15,11 +15,13 @@ export function normalForm(text: string): string {
   return out;
 }
 
-/** The graph with every literal in the normal form: what every writer must express. */
+/** The graph with every literal and IRI in the normal form: what every writer must express. */
 export function normalQuads(quads: readonly Quad[]): Quad[] {
-  return quads.map((q) =>
-    q.object.termType === 'Literal'
-      ? DataFactory.quad(q.subject, q.predicate, DataFactory.literal(normalForm(q.object.value), q.object.language || q.object.datatype))
-      : q,
-  );
+  const term = <T extends Term>(t: T): T => {
+    if (t.termType === 'NamedNode') return DataFactory.namedNode(normalForm(t.value)) as unknown as T;
+    if (t.termType !== 'Literal') return t;
+    const l = t as unknown as Literal;
+    return DataFactory.literal(normalForm(l.value), l.language ? normalForm(l.language) : DataFactory.namedNode(normalForm(l.datatype.value))) as unknown as T;
+  };
+  return quads.map((q) => DataFactory.quad(term(q.subject), term(q.predicate), term(q.object), q.graph));
 }

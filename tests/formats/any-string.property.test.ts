@@ -1,0 +1,148 @@
+// Records made of arbitrary strings in every field: every format is well-formed, parses with a parser that is not
+// the writer's, and carries each text in its documented normal form; the page holds no control character.
+import fc from 'fast-check';
+import canonize from 'rdf-canonize';
+import type { Quad } from '@rdfjs/types';
+import { describe, expect, it } from 'vitest';
+import type { PublishedRecord } from '../../src/catalog/published.js';
+import { SerializeMemo } from '../../src/formats/memo.js';
+import { formatByName } from '../../src/formats/registry.js';
+import { indexGraph } from '../../src/formats/graph-index.js';
+import { METADATA_FORMATS } from '../../src/harvest/oai/formats.js';
+import { element, envelopeStart, ENVELOPE_END } from '../../src/harvest/oai/xml.js';
+import type { Agent, Record, WorkType } from '../../src/model/record.js';
+import { canonical, parseJsonLd, parseRdfXml, parseTurtle } from '../helpers/graph.js';
+import { normalForm, normalQuads } from './normal-form.js';
+import { sample } from './records.js';
+import { libxml2Errors, saxesErrors } from './xml-check.js';
+
+/** Pieces that break writers: XML and HTML syntax, Turtle's long quotes, every C0 and C1 control, noncharacters, lone surrogates. */
+const HOSTILE = [
+  ']]>', '</script>', '<!--', '"""', "'''", '<', '>', '&', '&amp;', '"', "'", '\\', '\\u0041', '\n', '\r\n', '\r', '\t',
+  '\ud800', '\udfff', '\udc00\ud800', '\ufffe', '\uffff', '\ufdd0', '\u{1fffe}', '\u{10ffff}', '\u{1f600}', '\u2028', '\u2029',
+  '\u00a0', '\ufeff', 'é', 'e\u0301', '中文', '<i>E. coli</i>', 'p < 0.05', '${x}', '{{x}}', '@id', '_:b0', 'http://x',
+  ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)),
+  ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)),
+];
+
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 }).map((p) => p.join('')) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+);
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const orcid = fc.constantFrom('0000-0002-1825-0097', '0000-0001-5109-3700', undefined);
+const organization = fc.record({ name: text, ror: fc.constantFrom(undefined, 'https://ror.org/02mhbdp94') });
+const person: fc.Arbitrary<Agent> = fc.record({
+  kind: fc.constant('person' as const),
+  family: text,
+  given: maybe(text),
+  suffix: maybe(text),
+  orcid,
+  affiliations: fc.array(organization, { maxLength: 2 }),
+});
+const org: fc.Arbitrary<Agent> = organization.map((o) => ({ kind: 'organization' as const, ...o }));
+const agent = fc.oneof(person, org);
+const TYPES: WorkType[] = ['article', 'preprint', 'conference-paper', 'chapter', 'book', 'report', 'thesis', 'dataset', 'review', 'software', 'blog-post', 'other'];
+
+const record: fc.Arbitrary<Record> = fc.record({
+  type: fc.constantFrom(...TYPES),
+  title: maybe(text),
+  authors: fc.array(agent, { maxLength: 3 }),
+  contributors: fc.array(agent.map((a) => ({ ...a, role: 'editor' as const })), { maxLength: 2 }),
+  container: maybe(fc.record({ title: maybe(text), issns: fc.array(text, { maxLength: 2 }), volume: maybe(text), issue: maybe(text), isbns: fc.array(text, { maxLength: 1 }) })),
+  locator: maybe(fc.oneof(fc.record({ kind: fc.constant('pages' as const), first: text, last: maybe(text) }), fc.record({ kind: fc.constant('article-number' as const), value: text }))),
+  date: maybe(fc.oneof(text, fc.constantFrom('2023', '2023-02', '2023-02-11'))),
+  language: maybe(fc.oneof(text, fc.constant('en'))),
+  doi: maybe(text),
+  subjects: fc.array(text, { maxLength: 3 }),
+  abstract: maybe(fc.array(fc.record({ heading: maybe(text), text }), { minLength: 1, maxLength: 3 })),
+  genre: maybe(text),
+  publisher: maybe(text),
+  publisherPlace: maybe(text),
+  isbns: fc.array(text, { maxLength: 2 }),
+  url: maybe(fc.oneof(text, text.map((t) => `https://example.org/${t}`))),
+  institution: maybe(organization),
+  edition: maybe(text),
+  version: maybe(text),
+  series: maybe(fc.record({ title: text, number: maybe(text) })),
+  extent: maybe(text),
+  license: maybe(fc.constantFrom('https://creativecommons.org/licenses/by/4.0/')),
+  rights: maybe(text),
+  funding: fc.array(fc.record({ funder: organization, awardNumber: maybe(text), awardTitle: maybe(text) }), { maxLength: 2 }),
+  identifiers: fc.array(fc.record({ scheme: fc.constantFrom('pmid', 'arxiv', 'local'), value: text }), { maxLength: 2 }),
+  relations: fc.array(fc.record({ type: fc.constantFrom('IsSupplementTo', 'Cites'), identifier: fc.record({ scheme: fc.constant('doi'), value: text }) }), { maxLength: 1 }),
+  notes: fc.array(fc.record({ label: text, value: text }), { maxLength: 2 }),
+});
+
+/** Every code point a page must never carry: controls but tab/LF/CR, noncharacters, lone surrogates. */
+const NOT_IN_PAGE = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}\p{Cs}]/u;
+
+/** N-Triples parsed by rdf-canonize's own N-Quads parser: not n3's. */
+function parseNQuadsIndependently(nt: string): Quad[] {
+  return canonize.NQuads.parse(nt) as Quad[];
+}
+
+function literalValues(quads: readonly Quad[], subject: string, predicate: string): string[] {
+  return quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate && q.object.termType === 'Literal').map((q) => q.object.value);
+}
+
+const xmlDocuments: string[] = [];
+
+async function checkRecord(r: Record): Promise<void> {
+  const s = sample('any', 'any-1', r);
+  const expected = await canonical(normalQuads(s.quads));
+  const memo = new SerializeMemo(s.quads);
+  const input = { id: s.id, iri: s.iri, base: 'http://localhost:3000', record: r, quads: s.quads, memo, params: {} };
+  const body = async (key: string) => String(await formatByName(key)!.serialize(input));
+
+  const turtle = parseTurtle(await body('turtle'));
+  expect(await canonical(turtle)).toBe(expected);
+  if (r.title !== undefined && r.title !== '') {
+    expect(literalValues(turtle, s.iri, 'http://schema.org/name')).toEqual([normalForm(r.title)]);
+  }
+
+  const nt = await body('ntriples');
+  expect(await canonical(parseTurtle(nt, 'application/n-triples'))).toBe(expected);
+  expect(await canonical(parseNQuadsIndependently(nt))).toBe(expected);
+
+  const json = await body('jsonld');
+  expect(await canonical(await parseJsonLd(json))).toBe(expected);
+
+  const xml = await body('rdfxml');
+  expect(saxesErrors(xml)).toEqual([]);
+  const fromXml = await parseRdfXml(xml);
+  expect(fromXml.length).toBe(indexGraph(normalQuads(s.quads)).size);
+  expect(await canonical(fromXml)).toBe(expected);
+  xmlDocuments.push(xml);
+
+  const page = await body('html');
+  expect(NOT_IN_PAGE.exec(page)?.[0]).toBeUndefined();
+  const block = /<script type="application\/ld\+json">\n([\s\S]*?)\n<\/script>/.exec(page)?.[1];
+  expect(block).toBeDefined();
+  expect(await canonical(await parseJsonLd(block!))).toBe(expected);
+
+  const published = { id: s.id, iri: s.iri, record: r, quads: () => s.quads } as unknown as PublishedRecord;
+  for (const format of METADATA_FORMATS) {
+    const oai = `${envelopeStart('2026-01-01T00:00:00Z', 'http://localhost:3000/oai', { verb: 'GetRecord', metadataPrefix: format.prefix })}  <GetRecord><record><header>${element('identifier', `oai:localhost:${s.id}`)}</header><metadata>\n${format.render(published)}\n</metadata></record></GetRecord>\n${ENVELOPE_END}`;
+    expect(saxesErrors(oai), format.prefix).toEqual([]);
+    xmlDocuments.push(oai);
+  }
+}
+
+describe('records of arbitrary strings in every field', () => {
+  it('are written well-formed in every format, each parsed by another parser to the normal form of the text', async () => {
+    await fc.assert(fc.asyncProperty(record, checkRecord), { numRuns: 120 });
+    expect(await libxml2Errors(xmlDocuments.splice(0))).toEqual([]);
+  }, 120_000);
+
+  it('include one of every hostile piece in one record', async () => {
+    const all = HOSTILE.join(' ');
+    const r: Record = {
+      type: 'article', title: all, authors: [{ kind: 'person', family: all, given: all }, { kind: 'organization', name: all }],
+      contributors: [], subjects: [all], isbns: [], notes: [], funding: [], identifiers: [], relations: [],
+      container: { title: all, issns: [all], volume: all, issue: all }, abstract: [{ heading: all, text: all }], doi: all, publisher: all,
+    };
+    await checkRecord(r);
+    expect(await libxml2Errors(xmlDocuments.splice(0))).toEqual([]);
+  });
+});
