@@ -48,6 +48,15 @@ function objectKey(term: ObjectTerm): string {
 }
 
 /**
+ * A literal as a plain object: n3 computes a literal's value, language and datatype from its id on every access,
+ * which the writers would otherwise pay several times per literal.
+ */
+function plainLiteral(term: Literal): Literal {
+  const datatype = term.datatype;
+  return { termType: 'Literal', value: term.value, language: term.language, datatype, equals: (other) => !!other && term.equals(other) } as Literal;
+}
+
+/**
  * Indexes the graph, dropping duplicate triples. Lists are blank-node cells with exactly one rdf:first, one
  * rdf:rest and nothing else, each referenced once, ending in rdf:nil: those can be written as `@list` or
  * `rdf:parseType="Collection"` and the cells vanish; any other cell stays an ordinary node.
@@ -67,10 +76,11 @@ export function indexGraph(quads: readonly Quad[]): GraphIndex {
     if (!entry) subjects.set(sk, (entry = { term: s, predicates: new Map() }));
     let p = entry.predicates.get(q.predicate.value);
     if (!p) entry.predicates.set(q.predicate.value, (p = { predicate: q.predicate as NamedNode, objects: [], keys: new Set() }));
-    const ok = objectKey(o);
+    const object = o.termType === 'Literal' ? plainLiteral(o) : o;
+    const ok = objectKey(object);
     if (p.keys.has(ok)) continue;
     p.keys.add(ok);
-    p.objects.push(o);
+    p.objects.push(object);
     size++;
     if (o.termType !== 'Literal') references.set(ok, (references.get(ok) ?? 0) + 1);
   }

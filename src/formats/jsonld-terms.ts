@@ -25,6 +25,8 @@ export type ValueShape =
 
 const KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@list', '@set', '@context', '@vocab', '@graph', '@none', '@base', '@index', '@reverse', '@json', '@direction', '@nest', '@included', '@version', '@protected', '@prefix', '@propagate', '@import']);
 const GEN_DELIM_END = /[:/?#[\]@]$/;
+/** Memo entries kept at most: predicates × value shapes, and vocabulary IRIs, are few; this only bounds the unforeseen. */
+const MEMO_LIMIT = 10_000;
 
 type Inverse = Map<string, Map<string, { language: Map<string, string>; type: Map<string, string>; any: Map<string, string> }>>;
 
@@ -43,6 +45,7 @@ export class CompactionContext {
   private readonly prefixes: [string, string][] = [];
   private readonly termMemo = new Map<string, string>();
   private readonly iriMemo = new Map<string, string>();
+  private readonly hasVocabTerms: boolean;
 
   constructor(context: { readonly [key: string]: unknown }) {
     const raw = context as { [key: string]: unknown };
@@ -56,6 +59,7 @@ export class CompactionContext {
       this.define(key, raw);
     }
     this.buildInverse();
+    this.hasVocabTerms = [...this.terms.values()].some((d) => d.type === '@vocab');
   }
 
   private expand(value: string, raw: { [key: string]: unknown }, seen: Set<string>): string {
@@ -145,13 +149,15 @@ export class CompactionContext {
     return this.terms.get(term);
   }
 
-  /** A node IRI, a datatype or a type, compacted (vocabulary-relative when `vocab`). Memoised. */
+  /** A node IRI, a datatype or a type, compacted (vocabulary-relative when `vocab`). Vocabulary IRIs are memoised. */
   compactIri(iri: string, vocab: boolean): string {
-    const key = `${vocab ? 'v' : 'i'}${iri}`;
-    let out = this.iriMemo.get(key);
+    // Node IRIs differ for every record: memoising them would only grow the memo.
+    if (!vocab) return this.compact(iri, false, null);
+    let out = this.iriMemo.get(iri);
     if (out === undefined) {
-      out = this.compact(iri, vocab, null);
-      this.iriMemo.set(key, out);
+      out = this.compact(iri, true, null);
+      if (this.iriMemo.size >= MEMO_LIMIT) this.iriMemo.clear();
+      this.iriMemo.set(iri, out);
     }
     return out;
   }
@@ -162,6 +168,7 @@ export class CompactionContext {
     let out = this.termMemo.get(key);
     if (out === undefined) {
       out = this.compact(iri, true, value);
+      if (this.termMemo.size >= MEMO_LIMIT) this.termMemo.clear();
       this.termMemo.set(key, out);
     }
     return out;
@@ -182,7 +189,9 @@ export class CompactionContext {
 
   /** Whether a node's IRI compacts to a term that names it, so terms typed `@vocab` are preferred for it. */
   private prefersVocab(id: string): boolean {
-    const term = this.compactIri(id, true);
+    // Only a term typed @vocab makes the answer matter; without one, no record's node IRIs need looking at.
+    if (!this.hasVocabTerms) return false;
+    const term = this.compact(id, true, null);
     return this.terms.get(term)?.id === id;
   }
 

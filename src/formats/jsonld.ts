@@ -48,11 +48,15 @@ interface Framing {
   stack: string[];
   /** Every output object of each blank node: one seen once loses its `@id`, as jsonld.js prunes it. */
   blankOutputs: Map<string, JsonLdDocument[]>;
+  /** Nodes already compacted whose tree depends on nothing above them (no cycle cut, no blank node): reused as they are. */
+  done: Map<string, JsonLdDocument>;
+  /** How many references were written to cut a cycle, or blank nodes met: a tree during which this grew is not reused. */
+  contextual: number;
 }
 
 function frameGraph(index: GraphIndex, rootIri: string): JsonLdDocument {
   const ctx = context();
-  const state: Framing = { index, ctx, stack: [], blankOutputs: new Map() };
+  const state: Framing = { index, ctx, stack: [], blankOutputs: new Map(), done: new Map(), contextual: 0 };
   const root = embed(state, { termType: 'NamedNode', value: rootIri } as NodeTerm);
   const body = typeof root === 'object' ? root : { [ctx.keyword('@id')]: root };
   for (const outputs of state.blankOutputs.values()) if (outputs.length === 1) delete outputs[0]![ctx.keyword('@id')];
@@ -85,8 +89,13 @@ function embed(state: Framing, term: NodeTerm, property?: string): JsonLdDocumen
   if (!entry || state.stack.includes(key)) {
     const ref = property === undefined ? { [idKey]: ctx.compactIri(id, false) } : ctx.compactReference(property, id);
     if (typeof ref === 'object' && term.termType === 'BlankNode') track(state, key, ref);
+    if (entry) state.contextual++;
     return ref;
   }
+  // An author embedded under author, dcterms:creator and bibo:authorList is the same tree three times: built once.
+  const done = state.done.get(key);
+  if (done) return done;
+  const contextual = state.contextual;
   const out: JsonLdDocument = { [idKey]: ctx.compactIri(id, false) };
   if (term.termType === 'BlankNode') track(state, key, out);
   state.stack.push(key);
@@ -106,10 +115,12 @@ function embed(state: Framing, term: NodeTerm, property?: string): JsonLdDocumen
     }
   }
   state.stack.pop();
+  if (state.contextual === contextual && term.termType === 'NamedNode') state.done.set(key, out);
   return out;
 }
 
 function track(state: Framing, key: string, output: JsonLdDocument): void {
+  state.contextual++;
   let outputs = state.blankOutputs.get(key);
   if (!outputs) state.blankOutputs.set(key, (outputs = []));
   outputs.push(output);
