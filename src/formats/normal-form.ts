@@ -47,3 +47,15 @@ export function xmlAttribute(text: string): string {
   const clean = publishable(text);
   return ATTRIBUTE_SPECIAL.test(clean) ? clean.replace(/[&<>"\t\n\r]/g, (c) => XML_ESCAPES[c]!) : clean;
 }
+
+/**
+ * What text shown to people never carries: every control character but tab, LF and CR (C0, DEL and C1: terminal
+ * escapes among them), noncharacters and lone surrogates, each a parse error in HTML. The HTML page and the
+ * formatted citations drop them; RDF keeps C1 controls and noncharacters, which XML 1.0 allows.
+ */
+const NOT_DISPLAYABLE = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}\p{Cs}]/u;
+const NOT_DISPLAYABLE_ALL = new RegExp(NOT_DISPLAYABLE.source, 'gu');
+
+export function displayable(text: string): string {
+  return NOT_DISPLAYABLE.test(text) ? text.replace(NOT_DISPLAYABLE_ALL, '') : text;
+}

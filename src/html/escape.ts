@@ -1,4 +1,5 @@
 // Escaping by construction: every value interpolated into `html`...`` is escaped unless it is already SafeHtml.
+import { displayable } from '../formats/normal-form.js';
 
 /** A fragment of markup known to be safe: produced by `html`, by `raw` on a constant, or by `jsonLdScript`. */
 export class SafeHtml {
@@ -14,16 +15,11 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 const ENTITIES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * What a page never carries: control characters but tab, LF and CR (C0, DEL, C1), noncharacters and lone surrogates,
- * each a parse error in HTML (and no character reference can stand in for them). Dropped from text and attributes.
+ * Text and quoted-attribute safe: `& < > " '` become character references; what a page never carries (control
+ * characters but tab, LF and CR, noncharacters, lone surrogates: HTML parse errors all) is dropped.
  */
-const NOT_IN_HTML = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}\p{Cs}]/u;
-const NOT_IN_HTML_ALL = new RegExp(NOT_IN_HTML.source, 'gu');
-
-/** Text and quoted-attribute safe: `& < > " '` become character references; what a page never carries is dropped. */
 export function escapeHtml(text: string): string {
-  const clean = NOT_IN_HTML.test(text) ? text.replace(NOT_IN_HTML_ALL, '') : text;
-  return clean.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return displayable(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** Marks a string as markup. Only for constants and for the output of this module's helpers. */

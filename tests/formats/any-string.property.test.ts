@@ -64,6 +64,12 @@ async function checkRecord(r: Record): Promise<void> {
   expect(block).toBeDefined();
   expect(await canonical(await parseJsonLd(block!))).toBe(expected);
 
+  for (const key of ['citation', 'html-citation']) {
+    const format = formatByName(key)!;
+    const cited = String(await format.serialize({ ...input, params: format.normalizeParams!({}) }));
+    expect(NOT_IN_PAGE.exec(cited)?.[0], key).toBeUndefined();
+  }
+
   const published = { id: s.id, iri: s.iri, record: r, quads: () => s.quads } as unknown as PublishedRecord;
   for (const format of METADATA_FORMATS) {
     const oai = `${envelopeStart('2026-01-01T00:00:00Z', 'http://localhost:3000/oai', { verb: 'GetRecord', metadataPrefix: format.prefix })}  <GetRecord><record><header>${element('identifier', `oai:localhost:${s.id}`)}</header><metadata>\n${format.render(published)}\n</metadata></record></GetRecord>\n${ENVELOPE_END}`;
