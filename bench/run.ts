@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { negotiableFormats } from '../src/formats/registry.js';
+import { citationSection } from './citations.js';
 import { coldSection } from './cold.js';
 import { ingestSection } from './ingest.js';
 import { pipelineSection } from './pipeline.js';
@@ -52,6 +53,8 @@ try {
   log('cold path');
   const cold = await coldSection('port' in server ? { port: server.port, ids: server.data.validIds.slice(20) } : server, exts, sizes.coldPerFormat);
   rows.push(...cold.rows);
+  log('formatted citations, warm engines');
+  rows.push(...citationSection(quick ? 200 : 1_000, seed + 3));
 
   const ratios = Object.values(serving.ratios);
   const result: BenchResult = {

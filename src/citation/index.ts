@@ -3,7 +3,7 @@ export type { CitationContext, CslJsonItem } from './to-csl-json.js';
 export { toCslJson } from './to-csl-json.js';
 export { toBibtex, toRis } from './export-formats.js';
 export type { CitationOptions } from './format-citation.js';
-export { formatCitation } from './format-citation.js';
+export { citationEngineCount, formatCitation } from './format-citation.js';
 export {
   DEFAULT_LOCALE,
   DEFAULT_STYLE,

@@ -2,7 +2,7 @@
 import type { Agent, Record } from '../model/record.js';
 import { abstractText } from '../model/text.js';
 import { cslDateOf } from '../readers/shared/csl-dates.js';
-import { CSL_TYPE_OF } from '../readers/shared/work-types.js';
+import { CSL_ROLE_OF, CSL_TYPE_OF, isbnsOf, issuingInstitution, NON_NAME_ROLES, reportNumber } from './work-types.js';
 
 export interface CitationContext {
   /** The record id, used as the CSL id and the BibTeX key. */
@@ -18,19 +18,29 @@ function cslName(agent: Agent): CslJsonItem {
   return {
     family: agent.family,
     ...(agent.given ? { given: agent.given } : {}),
+    ...(agent.suffix ? { suffix: agent.suffix } : {}),
     ...(agent.orcid ? { ORCID: `https://orcid.org/${agent.orcid}` } : {}),
   };
 }
 
+/** Identifier schemes that have a CSL variable of their own. */
+const CSL_IDENTIFIERS: { readonly [scheme: string]: string } = { pmid: 'PMID', pmcid: 'PMCID' };
+
 /**
- * A CSL-JSON item for the record. An article number goes to both `number` (its CSL home) and `page`
- * (where citation styles look for it). `URL` is the record's own URL, else its URI on this server.
+ * A CSL-JSON item for the record. An article number goes to both `number` (its CSL home, where APA and IEEE look)
+ * and `page` (where Zotero and older consumers look); formatCitation passes only the one each style reads.
+ * `URL` is the record's own URL, else its URI on this server.
  */
 export function toCslJson(record: Record, ctx: CitationContext): CslJsonItem {
   const item: CslJsonItem = { id: ctx.id, type: CSL_TYPE_OF[record.type] };
   if (record.title) item.title = record.title;
   if (record.authors.length > 0) item.author = record.authors.map(cslName);
-  if (record.contributors.length > 0) item.editor = record.contributors.map(cslName);
+  for (const agent of record.contributors) {
+    const role = agent.role ?? 'contributor';
+    if (NON_NAME_ROLES.has(role)) continue;
+    const variable = CSL_ROLE_OF[role] ?? 'contributor';
+    ((item[variable] ??= []) as CslJsonItem[]).push(cslName(agent));
+  }
   const c = record.container;
   if (c?.title) item['container-title'] = c.title;
   if (c && c.issns.length > 0) item.ISSN = c.issns.join(', ');
@@ -42,13 +52,28 @@ export function toCslJson(record: Record, ctx: CitationContext): CslJsonItem {
     item.number = loc.value;
     item.page = loc.value;
   }
+  const report = reportNumber(record);
+  if (report && record.type === 'report') item.number = report;
   if (record.date) item.issued = cslDateOf(record.date);
   if (record.language) item.language = record.language;
   if (record.doi) item.DOI = record.doi;
+  for (const id of record.identifiers) {
+    const variable = CSL_IDENTIFIERS[id.scheme];
+    if (variable && item[variable] === undefined) item[variable] = id.value;
+  }
   if (record.subjects.length > 0) item.keyword = record.subjects.join(', ');
   if (record.abstract && record.abstract.length > 0) item.abstract = abstractText(record.abstract);
-  if (record.publisher) item.publisher = record.publisher;
-  if (record.isbns.length > 0) item.ISBN = record.isbns.join(', ');
+  // CSL calls a thesis's university and a report's issuing body the publisher.
+  const publisher = record.publisher ?? (record.type === 'thesis' || record.type === 'report' ? issuingInstitution(record) : undefined);
+  if (publisher) item.publisher = publisher;
+  if (record.publisherPlace) item['publisher-place'] = record.publisherPlace;
+  const isbns = isbnsOf(record);
+  if (isbns.length > 0) item.ISBN = isbns.join(', ');
+  if (record.edition) item.edition = record.edition;
+  if (record.version) item.version = record.version;
+  if (record.series?.title) item['collection-title'] = record.series.title;
+  if (record.series?.number && !(record.type === 'report' && item.number === record.series.number)) item['collection-number'] = record.series.number;
+  if (record.license) item.license = record.license;
   // A catalog's format label ("Report" for an article) is not a CSL genre; theses and reports keep theirs.
   if (record.genre && (record.type === 'thesis' || record.type === 'report')) item.genre = record.genre;
   item.URL = record.url ?? ctx.uri;

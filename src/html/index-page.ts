@@ -38,12 +38,28 @@ export function indexEntry(id: string, url: string, record: Record): IndexEntry 
   return { id, url, title: record.title ?? id, authors: record.authors.map(displayName), ...(year ? { year } : {}) };
 }
 
-/** Entries whose title, authors, year or id contain every word of the query, case-insensitively. */
+/** Letters that carry no combining mark in Unicode but that people type without their stroke or ligature. */
+const UNMARKED: { readonly [c: string]: string } = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i' };
+
+/**
+ * Text folded for matching: NFD, combining marks removed, lower-cased, and ß ø ł æ œ … spelt plainly, so that
+ * "muller" finds "Müller" and "Muller", and "Müller" finds both too.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßøłđðþæœı]/g, (c) => UNMARKED[c] ?? c)
+    .normalize('NFC');
+}
+
+/** Entries whose title, authors, year or id contain every word of the query, ignoring case and accents. */
 export function filterEntries(entries: readonly IndexEntry[], query: string | undefined): IndexEntry[] {
-  const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldForSearch(query ?? '').split(/\s+/).filter(Boolean);
   if (!words.length) return [...entries];
   return entries.filter((e) => {
-    const hay = [e.title, ...e.authors, e.year ?? '', e.id].join(' ').toLowerCase();
+    const hay = foldForSearch([e.title, ...e.authors, e.year ?? '', e.id].join(' '));
     return words.every((w) => hay.includes(w));
   });
 }

@@ -44,7 +44,7 @@ ${options.head ?? ''}
 <nav aria-label="Site">
 <ul>
 <li><a href="${home}"${options.isHome ? html` aria-current="page"` : ''}>All records</a></li>
-<li><a href="${`${trimSlash(home)}/.well-known/void`}">Dataset description</a></li>
+<li><a href="${`${trimSlash(home)}/#machines`}">Dataset description</a></li>
 <li><a href="${`${trimSlash(home)}/oai?verb=Identify`}">OAI-PMH</a></li>
 </ul>
 </nav>

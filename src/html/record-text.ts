@@ -1,6 +1,7 @@
 // Plain-text views of a Record for pages and meta tags: names, dates, language names, the journal line, summaries.
 import type { Agent, Record } from '../model/record.js';
 import { abstractText, paginationText } from '../model/text.js';
+import { html, type SafeHtml } from './escape.js';
 
 /** "Kanda, Yutaro" for a person (the form Google Scholar asks for), the name for an organisation. */
 export function invertedName(agent: Agent): string {
@@ -92,4 +93,13 @@ export function summary(record: Record, max = 300): string {
   if (record.abstract?.length) return truncate(abstractText(record.abstract), max);
   const bits = [record.container?.title, yearOf(record.date)].filter(Boolean).join(', ');
   return truncate([record.title ?? 'Untitled record', bits].filter(Boolean).join('. '), max);
+}
+
+/**
+ * ` lang="xx"` for the record's own text (title, abstract, subjects) when its language is a well-formed tag other
+ * than the page's English; nothing otherwise.
+ */
+export function recordLang(record: Record): SafeHtml | '' {
+  const tag = record.language ? languageTag(record.language) : undefined;
+  return tag && tag !== 'en' && !tag.startsWith('en-') ? html` lang="${tag}"` : '';
 }

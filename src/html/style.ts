@@ -28,10 +28,11 @@ p{margin:.5rem 0 1rem}
 .authors .orcid{font-size:.8125rem;margin-left:.25rem}
 .journal{color:var(--muted);margin:0 0 .5rem}
 .journal cite{font-style:italic;color:var(--fg)}
-.doi{margin:0 0 1rem;overflow-wrap:anywhere}
+.doi{margin:0 0 1rem;overflow-wrap:normal;word-break:normal;overflow-x:auto}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
+.funding,.affiliations{margin:0;padding-left:1.1rem}
 .subjects{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.35rem}
 .subjects li{background:var(--panel);border:1px solid var(--rule);border-radius:999px;padding:0 .6rem;font-size:.9375rem}
 .style{color:var(--muted);font-size:.875rem;margin:.5rem 0 0}
@@ -57,7 +58,7 @@ th,td{text-align:left;vertical-align:top;padding:.4rem .5rem .4rem 0;border-bott
 td.data{overflow-wrap:anywhere}
 footer.site{border-top:1px solid var(--rule);color:var(--muted);font-size:.875rem;padding:1rem 0 2rem}
 @media (max-width:30rem){body{font-size:1rem}.wrap{padding:0 1rem}}
-@media print{header.site,footer.site,nav,.skip{display:none}a{color:inherit}}
+@media print{header.site,footer.site,nav,.skip,section.formats,.styles,.downloads,ul.links{display:none}a{color:inherit}}
 `.trim();
 
 /** The CSP source for the inline stylesheet: `'sha256-…'` of the exact text inside `<style>`. */

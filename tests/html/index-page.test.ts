@@ -9,19 +9,30 @@ const entries: IndexEntry[] = [
   { id: 'a', url: `${TEST_BASE}/record/a`, title: 'Spinal osteosarcoma', authors: ['Yutaro Kanda'], year: '2023' },
   { id: 'b', url: `${TEST_BASE}/record/b`, title: 'Ecology of ponds', authors: ['Ann Smith', 'Bo Li'], year: '1999' },
   { id: 'c', url: `${TEST_BASE}/record/c`, title: 'Untitled', authors: [] },
+  { id: 'd', url: `${TEST_BASE}/record/d`, title: 'Über Straßen in Łódź', authors: ['Jürgen Müller', 'Søren Ærø'], year: '2001' },
+  { id: 'e', url: `${TEST_BASE}/record/e`, title: 'Decomposed accents', authors: ['Jose\u0301 Mu\u0308ller'] },
 ];
 
 describe('filterEntries', () => {
   it.each([
-    [undefined, ['a', 'b', 'c']],
-    ['', ['a', 'b', 'c']],
-    ['  ', ['a', 'b', 'c']],
+    [undefined, ['a', 'b', 'c', 'd', 'e']],
+    ['', ['a', 'b', 'c', 'd', 'e']],
+    ['  ', ['a', 'b', 'c', 'd', 'e']],
     ['osteo', ['a']],
+    ['ponds', ['b']],
     ['KANDA', ['a']],
     ['1999', ['b']],
     ['smith ponds', ['b']],
     ['smith osteo', []],
-    ['c', ['a', 'b', 'c']],
+    ['c', ['a', 'b', 'c', 'e']],
+    // Accents, case and Unicode normal forms do not matter, on either side.
+    ['muller', ['d', 'e']],
+    ['MÜLLER', ['d', 'e']],
+    ['Mu\u0308ller', ['d', 'e']],
+    ['josé', ['e']],
+    ['strassen lodz', ['d']],
+    ['soren aero', ['d']],
+    ['uber', ['d']],
   ])('%j → %j', (query, ids) => {
     expect(filterEntries(entries, query).map((e) => e.id)).toEqual(ids);
   });

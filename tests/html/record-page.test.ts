@@ -80,14 +80,18 @@ describe('the seed record page: body', () => {
     expect(elementText(page, 'h1')).toBe(seed.record.title);
     expect(page).toContain('<p class="authors"><span class="author">Yutaro Kanda</span>, <span class="author">Yuji Kakiuchi</span>, ');
     expect(page).toContain('<cite>Clinical medicine insights. Case reports</cite> · Volume 16 · Article 11795476231171891 · <time datetime="2023">2023</time>');
-    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https://doi.org/10.1177/11795476231171891</a>');
+    // A line may break only after a slash: never inside the DOI's suffix.
+    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https:/<wbr>/<wbr>doi.org/<wbr>10.1177/<wbr>11795476231171891</a>');
     expect([...page.matchAll(/<h3>([^<]*)<\/h3>/g)].map((m) => m[1])).toEqual(['Background', 'Case presentation', 'Conclusions']);
-    expect(page).toContain('<span lang="en">English</span>');
+    // "English" is an English word on an English page: no lang attribute marks it.
+    expect(page).toContain('<dt>Language</dt><dd>English</dd>');
+    expect(page).not.toMatch(/<span lang=/);
     expect(page).toContain(`<a href="${SEED_IRI}/validation">Validation report</a>`);
   });
 
   it('cites the record in APA by the shipped CSL style', () => {
     const apa = fixtureText('citation', 'seed.apa.txt').trim();
+    expect(apa).toContain('16, Article 11795476231171891.');
     expect(page).toContain(`<p class="style">APA</p>\n<p class="citation">${escapeHtml(apa)}</p>`);
   });
 
@@ -155,12 +159,17 @@ describe('a record whose fields hold markup', () => {
 });
 
 describe('a record in another language', () => {
-  it('sets <html lang> to it and marks the English site chrome', async () => {
-    const french = await recordPage(inputFor({ ...hostileRecord(), language: 'fr' }, 'fr-record'));
-    expect(french).toContain('<html lang="fr">');
-    expect(french).toContain('<header class="site" lang="en">');
-    expect(french).toContain('<footer class="site" lang="en">');
+  it('keeps the page English and marks only the record\'s own text (title, abstract, subjects) with its language', async () => {
+    const german = await recordPage(inputFor({ ...hostileRecord(), language: 'de', subjects: ['Wirbelsäule'], abstract: [{ heading: 'Hintergrund', text: 'Ein Text.' }] }, 'de-record'));
+    expect(german).toContain('<html lang="en">');
+    expect(german).toMatch(/<h1 lang="de">/);
+    expect(german).toContain('<h2 id="abstract">Abstract</h2>\n<div lang="de">\n<h3>Hintergrund</h3>');
+    expect(german).toContain('<ul class="subjects" lang="de"><li>Wirbelsäule</li></ul>');
+    // The labels are the page's English: nothing around them says German.
+    for (const label of ['<h2 id="cite">Cite this</h2>', '<dt>Language</dt><dd>German</dd>', '<h2 id="formats">This record as data</h2>']) expect(german).toContain(label);
+    expect(german.match(/lang="de"/g)).toHaveLength(3);
     expect(page).toContain('<header class="site">');
+    expect(page).not.toContain('lang="de"');
   });
 });
 
@@ -219,5 +228,75 @@ describe('HTML validity and the CSP', () => {
     expect(csp).toContain(`style-src ${hash}`);
     expect(csp).toMatch(/^default-src 'none'/);
     expect(csp).not.toMatch(/script-src|unsafe/);
+  });
+});
+
+describe('a record with the fields catalogs and registries carry', () => {
+  const record: Record = {
+    ...emptyRecord('thesis'),
+    title: 'A multiscale analysis of the urban heat island effect',
+    authors: [{ kind: 'person', family: 'Toparlar', given: 'Y.', orcid: '0000-0002-1825-0097', affiliations: [{ name: 'Eindhoven University of Technology', ror: 'https://ror.org/02c2kyt77' }] }],
+    contributors: [
+      { kind: 'person', family: 'Blocken', given: 'Bert', role: 'supervisor' },
+      { kind: 'person', family: 'Ed', given: 'Ann', role: 'editor' },
+      { kind: 'person', family: 'Helper', given: 'Hal', role: 'data-curator' },
+    ],
+    institution: { name: 'Technische Universiteit Eindhoven', ror: 'https://ror.org/02c2kyt77' },
+    isbns: ['9789038645032'],
+    publisher: 'Technische Universiteit Eindhoven',
+    publisherPlace: 'Eindhoven',
+    edition: '1',
+    series: { title: 'Bouwstenen', number: '245' },
+    license: 'https://creativecommons.org/licenses/by/4.0/',
+    funding: [{ funder: { name: 'NWO', iri: 'https://doi.org/10.13039/501100003246' }, awardNumber: '12345' }],
+    date: '2018-04-25',
+    language: 'en',
+  };
+
+  it('shows roles, institution, ISBN, publisher and place, edition, series, licence link, funding, ORCID and affiliations', async () => {
+    const rendered = await recordPage(inputFor(record, 'thesis'));
+    for (const part of [
+      '<dt>Supervisor</dt><dd><span class="author">Bert Blocken</span></dd>',
+      '<dt>Editor</dt><dd><span class="author">Ann Ed</span></dd>',
+      '<dt>Contributor</dt><dd><span class="author">Hal Helper</span> (data curator)</dd>',
+      '<dt>Institution</dt><dd><a href="https://ror.org/02c2kyt77">Technische Universiteit Eindhoven</a></dd>',
+      '<dt>ISBN</dt><dd>9789038645032</dd>',
+      '<dt>Publisher</dt><dd>Technische Universiteit Eindhoven, Eindhoven</dd>',
+      '<dt>Edition</dt><dd>1</dd>',
+      '<dt>Series</dt><dd>Bouwstenen; 245</dd>',
+      '<dt>Licence</dt><dd><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></dd>',
+      '<li><a href="https://doi.org/10.13039/501100003246">NWO</a>, award 12345</li>',
+      '<a class="orcid" href="https://orcid.org/0000-0002-1825-0097"',
+      '<li>Y. Toparlar: <a href="https://ror.org/02c2kyt77">Eindhoven University of Technology</a></li>',
+    ]) expect(rendered).toContain(part);
+    expect(metaValues(rendered, 'citation_dissertation_institution')).toEqual(['Technische Universiteit Eindhoven']);
+    expect(metaValues(rendered, 'citation_journal_title')).toEqual([]);
+    expect(await validationErrors(rendered)).toEqual([]);
+  });
+
+  it('never links a licence that is not an http(s) URL', async () => {
+    const rendered = await recordPage(inputFor({ ...record, license: 'javascript:alert(1)' }, 'thesis'));
+    expect(rendered).toContain('<dt>Licence</dt><dd>javascript:alert(1)</dd>');
+    expect(rendered).not.toContain('href="javascript:');
+  });
+});
+
+describe('the page on a phone and on paper', () => {
+  it('lets a DOI break only where the markup allows (after slashes), not anywhere', () => {
+    expect(STYLESHEET).toMatch(/\.doi\{[^}]*overflow-wrap:normal/);
+    expect(STYLESHEET).not.toMatch(/\.doi\{[^}]*anywhere/);
+  });
+
+  it('prints without the navigation and the lists of format links', () => {
+    const print = /@media print\{([^{]*)\{display:none\}/.exec(STYLESHEET)?.[1] ?? '';
+    for (const selector of ['nav', 'header.site', 'section.formats', '.styles', '.downloads', 'ul.links']) expect(print.split(',')).toContain(selector);
+    expect(page).toContain('<section class="formats" aria-labelledby="formats">');
+    expect(page).toMatch(/<p class="styles">In other styles: /);
+    expect(page).toMatch(/<p class="downloads">Download the reference: /);
+  });
+
+  it('links "Dataset description" to the HTML index section that lists the VoID and the dumps, not to a download', () => {
+    expect(page).toContain(`<a href="${TEST_BASE}/#machines">Dataset description</a>`);
+    expect(page).not.toContain('/.well-known/void">Dataset description');
   });
 });

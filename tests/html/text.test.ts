@@ -64,9 +64,9 @@ describe('the plain citation and page tags', () => {
     expect(get('citation_publication_date')).toEqual(['2020/01/02']);
   });
 
-  it('names a chapter\'s book as citation_inbook_title', () => {
+  it('names a chapter\'s book as citation_book_title', () => {
     const tags = highwireTags({ ...record, type: 'chapter' }, 'http://x/record/r');
-    expect(tags.map((t) => t.name)).toContain('citation_inbook_title');
+    expect(tags.map((t) => t.name)).toContain('citation_book_title');
     expect(tags.map((t) => t.name)).not.toContain('citation_journal_title');
   });
 

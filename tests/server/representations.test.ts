@@ -56,7 +56,7 @@ describe('record bodies', () => {
     expect(page).toContain('<h1>The Combination of Separation Surgery');
     expect(page).toContain('<span class="author">Yutaro Kanda</span>, <span class="author">Yuji Kakiuchi</span>');
     expect(page).toContain('<cite>Clinical medicine insights. Case reports</cite> · Volume 16 · Article 11795476231171891');
-    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https://doi.org/10.1177/11795476231171891</a>');
+    expect(page).toContain('<a href="https://doi.org/10.1177/11795476231171891">https:/<wbr>/<wbr>doi.org/<wbr>10.1177/<wbr>11795476231171891</a>');
     expect(page).toContain('<h3>Background</h3>');
     expect(page).toContain('<meta name="citation_doi" content="10.1177/11795476231171891">');
     for (const ext of ['ttl', 'jsonld', 'nt', 'rdf']) expect(page).toContain(`href="${BASE}/record/${SEED_ID}.${ext}"`);
