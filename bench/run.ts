@@ -5,6 +5,7 @@ import { negotiableFormats } from '../src/formats/registry.js';
 import { citationSection } from './citations.js';
 import { coldSection } from './cold.js';
 import { ingestSection } from './ingest.js';
+import { marcStreamSection } from './marc.js';
 import { pipelineSection } from './pipeline.js';
 import { servingSection } from './serving.js';
 import { forkBench, nextMessage, stopChild } from './lib/child.js';
@@ -19,8 +20,8 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const quick = values.quick ?? false;
 const seed = Number(values.seed);
 const sizes = quick
-  ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50 }
-  : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100 };
+  ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50, marc: 10_000 }
+  : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100, marc: 200_000 };
 
 const started = now();
 const startedAt = new Date().toISOString();
@@ -34,6 +35,10 @@ rows.push(...pipe.rows);
 log(`bulk ingest of ${sizes.ingest} records`);
 const ing = await ingestSection(sizes.ingest, seed + 1, quick ? 180 : 1200, quick ? 60 : 600);
 rows.push(...ing.rows);
+
+log(`MARC stream of ${sizes.marc} records`);
+const marc = await marcStreamSection(sizes.marc, seed + 3);
+rows.push(...marc.rows);
 
 // Every format a client can ask for by URL extension.
 const exts = negotiableFormats().map((f) => f.extension);
@@ -66,7 +71,10 @@ try {
     sizes: { ...sizes, seed },
     rows,
     targets: [
-      checkTarget('end to end, one core', pipe.endToEndOneCore, 1500, 'rec/s', true),
+      checkTarget('validation alone, one core (compiled engine)', pipe.validationOneCore, 20_000, 'rec/s', true),
+      checkTarget('  the same, by CPU time', pipe.validationOneCoreCpu, 20_000, 'rec/s', true),
+      checkTarget('end to end, one core', pipe.endToEndOneCore, 3000, 'rec/s', true),
+      checkTarget('  the same, by CPU time', pipe.endToEndOneCoreCpu, 3000, 'rec/s', true),
       checkTarget(`load ${sizes.ingest.toLocaleString('en-US')} records${quick ? ' (quick: 100k target scaled)' : ''}`, ing.loadS, quick ? (90 * sizes.ingest) / 100_000 : 90, 's', false),
       checkTarget('peak RSS while loading', ing.peakRssMiB, 2048, 'MiB', false),
       checkTarget('cached ÷ bare, worst format', ratios.length ? Math.min(...ratios) : null, 0.8, '×', true),

@@ -131,7 +131,7 @@ async function loadInWorkers(script: URL, files: FileRef[], count: number, optio
     shares.map(
       (share) =>
         new Promise<FileOutcome[]>((resolve, reject) => {
-          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}) };
+          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}), ...(options.gate.engine ? { engine: options.gate.engine } : {}) };
           const worker = new Worker(script, { workerData: input });
           const outcomes: FileOutcome[] = [];
           worker.on('message', (message: WorkerMessage) => {

@@ -1,11 +1,14 @@
 // `ldpub convert FILE... --to FORMAT`: read, map, validate and serialize records to stdout; bad files are reported, good ones still written.
 import { isLdpubError, LdpubError } from '../errors.js';
 import { allFormats, formatByName } from '../formats/registry.js';
-import { mapFile, type MappedRecord } from '../pipeline.js';
+import { createReadStream } from 'node:fs';
+import { mapRecordStream, type MappedRecord } from '../pipeline.js';
+import { readRecordStream } from '../readers/stream.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, readText, resolveBase } from './options.js';
+import { engineUsage, parseOptions, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate]
+const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate] [--engine NAME]
                      [--style STYLE] [--locale LOCALE]
 
 Reads each record, maps it to RDF, validates it against the SHACL shapes and writes it to stdout.
@@ -13,6 +16,7 @@ Reads each record, maps it to RDF, validates it against the SHACL shapes and wri
   --base URL      base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
   --from READER   force an input reader instead of detecting it by extension and content
   --no-validate   write records even when they do not conform to the shapes
+  ${engineUsage(16)}
   --style, --locale   for formatted citations (--to text)
 Exit status: 0 when every file was converted, 1 when any was refused or unreadable, 2 on misuse.
 `;
@@ -29,6 +33,7 @@ export const run: Command = async (argv, io) => {
       base: { type: 'string' },
       from: { type: 'string' },
       validate: { type: 'boolean', default: true },
+      engine: { type: 'string' },
       style: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -52,13 +57,15 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
   let base: string;
+  let engine: EngineName;
   try {
+    engine = parseEngine(values.engine);
     base = resolveBase(values.base);
   } catch (e) {
     io.stderr.write(`ldpub convert: ${(e as LdpubError).toLine()}\n`);
     return 2;
   }
-  const validator = values.validate ? await loadGate(io) : undefined;
+  const validator = values.validate ? await loadGate(io, engine) : undefined;
   if (validator === null) return 1;
 
   let params: { [k: string]: string } = {};
@@ -75,34 +82,62 @@ export const run: Command = async (argv, io) => {
 
   let failed = false;
   for (const file of positionals) {
-    let mapped: MappedRecord[];
+    // Each record is written as it is read: a MARC file of any size streams through.
     try {
-      mapped = mapFile(await readText(file), file, base, values.from);
+      for await (const m of mapRecordStream(readRecordStream(fileBytes(file), file, values.from), file, base)) {
+        if (isLdpubError(m)) {
+          failed = true;
+          reportError(io, m, file);
+          continue;
+        }
+        if (validator) {
+          const refusal = validator(m);
+          if (refusal) {
+            failed = true;
+            io.stderr.write(refusal);
+            continue;
+          }
+        }
+        try {
+          await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
+        } catch (e) {
+          failed = true;
+          reportError(io, e, file);
+        }
+      }
     } catch (e) {
       failed = true;
       reportError(io, e, file);
-      continue;
-    }
-    for (const m of mapped) {
-      if (validator) {
-        const refusal = validator(m);
-        if (refusal) {
-          failed = true;
-          io.stderr.write(refusal);
-          continue;
-        }
-      }
-      try {
-        io.stdout.write(await format.serialize({ ...m, base, params }));
-      } catch (e) {
-        failed = true;
-        reportError(io, e, file);
-      }
     }
   }
   return failed ? 1 : 0;
 };
 
+
+/** Writes and waits while the stream's buffer is full, so a reader faster than stdout never piles output in memory. */
+function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> | void {
+  if (stream.write(text)) return;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.removeListener('drain', done);
+      stream.removeListener('close', done);
+      stream.removeListener('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+    stream.once('error', done);
+  });
+}
+
+/** A file's bytes as they are read; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
+async function* fileBytes(file: string): AsyncIterable<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(file)) yield chunk as Buffer;
+  } catch (e) {
+    throw new LdpubError('LDPUB_IO', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { record: file });
+  }
+}
 
 function reportError(io: CliIo, e: unknown, file: string): void {
   if (isLdpubError(e)) io.stderr.write(`ldpub convert: ${(e.record ? e : e.withRecord(file)).toLine()}\n`);
@@ -110,10 +145,10 @@ function reportError(io: CliIo, e: unknown, file: string): void {
 }
 
 /** The SHACL gate as a function returning the refusal text, or null (after saying why) when the shapes cannot be loaded. */
-async function loadGate(io: CliIo): Promise<((m: MappedRecord) => string | undefined) | null> {
+async function loadGate(io: CliIo, engine: EngineName): Promise<((m: MappedRecord) => string | undefined) | null> {
   const { loadValidator, isPublishable, reportToText } = await import('../validate/index.js');
   try {
-    const validator = await loadValidator();
+    const validator = await loadValidator({ engine });
     return (m) => {
       const report = validator.validate(m.quads);
       if (isPublishable(report)) return undefined;

@@ -30,6 +30,11 @@ export function parseOptions<T extends ParseArgsConfig['options']>(argv: string[
   }
 }
 
+/** The usage line of `--engine`, shared by every command that validates. */
+export function engineUsage(column: number): string {
+  return `${'--engine NAME'.padEnd(column)}the SHACL engine: compiled (default) or reference (rdf-validate-shacl, slower)`;
+}
+
 /** A record file's text; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
 export async function readText(file: string): Promise<string> {
   try {

@@ -5,6 +5,7 @@ import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeRdfXml } from './rdfxml.js';
 import { writeJsonLd } from './jsonld.js';
 import { CITATION_FORMATS } from './citations.js';
+import { MARCXML_MEDIA_TYPE, writeMarcXml } from './marcxml.js';
 
 // The page renderer (and citeproc under it) is loaded on first use, so a command that writes Turtle never pays for it.
 const pageRenderer = () => Promise.all([import('../html/record-page.js'), import('../html/page-context.js')]);
@@ -74,6 +75,18 @@ const FORMATS: Format[] = [
     },
   },
   ...CITATION_FORMATS,
+  {
+    key: 'marcxml',
+    names: ['marc21', 'marc-xml', 'marc.xml'],
+    label: 'MARCXML',
+    mediaType: MARCXML_MEDIA_TYPE,
+    aliases: [],
+    extension: 'marcxml',
+    quality: 0.5,
+    kind: 'citation',
+    parameters: [],
+    serialize: ({ record, id }) => writeMarcXml(record, id),
+  },
 ];
 
 const NEGOTIABLE = FORMATS.filter((f) => f.negotiable !== false);
