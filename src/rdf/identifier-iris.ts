@@ -4,7 +4,10 @@ import { doiIri, isAbsoluteIri } from './iris.js';
 
 /** The resolver of each scheme (lower-case, as the Record keeps schemes). */
 const RESOLVERS: { [scheme: string]: (value: string) => string | undefined } = {
-  doi: (v) => doiIri(v.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '')),
+  doi: (v) => {
+    const doi = v.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
+    return /^10\.\S/.test(doi) ? doiIri(doi) : undefined;
+  },
   url: (v) => (isAbsoluteIri(v) ? v : undefined),
   uri: (v) => (isAbsoluteIri(v) ? v : undefined),
   purl: (v) => (isAbsoluteIri(v) ? v : undefined),
@@ -21,8 +24,12 @@ const RESOLVERS: { [scheme: string]: (value: string) => string | undefined } = {
   ror: (v) => (/0[a-z0-9]{6}\d{2}$/.test(v) ? `https://ror.org/${v.slice(-9)}` : undefined),
 };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function identifierIri(id: Identifier): string | undefined {
   const resolve = RESOLVERS[id.scheme.toLowerCase()];
+  // A lone surrogate cannot be percent-encoded: such a value (only a Record built by hand has one) gets no IRI.
+  if (LONE_SURROGATE.test(id.value)) return undefined;
   const value = id.value.trim();
   if (resolve) {
     const iri = resolve(value);

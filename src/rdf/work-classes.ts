@@ -18,7 +18,8 @@ export const SCHEMA_CLASS: { readonly [T in WorkType]: string } = {
 };
 
 /** The BIBO class, where BIBO has one (it has none for datasets, software or a generic work). */
-export const BIBO_CLASS: { readonly [T in WorkType]?: string } = {
+/** Every work has one, so the record's `@type` in JSON-LD is always the same shape: its schema.org and its BIBO class. */
+export const BIBO_CLASS: { readonly [T in WorkType]: string } = {
   article: 'AcademicArticle',
   preprint: 'AcademicArticle',
   'conference-paper': 'AcademicArticle',
@@ -28,6 +29,9 @@ export const BIBO_CLASS: { readonly [T in WorkType]?: string } = {
   report: 'Report',
   thesis: 'Thesis',
   'blog-post': 'Article',
+  dataset: 'Document',
+  software: 'Document',
+  other: 'Document',
 };
 
 /** The DCMI Type Vocabulary class. */

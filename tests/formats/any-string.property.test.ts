@@ -54,7 +54,10 @@ async function checkRecord(r: Record): Promise<void> {
   const xml = await body('rdfxml');
   expect(saxesErrors(xml)).toEqual([]);
   const fromXml = await parseRdfXml(xml);
-  expect(fromXml.length).toBe(indexGraph(normalQuads(s.quads)).size);
+  // Each triple once (two source strings may share one normal form, and then one triple).
+  const tripleKey = (q: (typeof fromXml)[number]) =>
+    `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value} ${q.object.termType === 'Literal' ? `${q.object.language}|${q.object.datatype.value}` : ''}`;
+  expect(new Set(fromXml.map(tripleKey)).size).toBe(indexGraph(normalQuads(s.quads)).size);
   expect(await canonical(fromXml)).toBe(expected);
   xmlDocuments.push(xml);
 

@@ -25,6 +25,12 @@ function breaches(value: unknown, path: string, out: string[]): string[] {
     if (key === '@context') continue;
     if (key === '@list') {
       if (!Array.isArray(v)) out.push(`${path}.@list is not an array`);
+    } else if (key === '@type' && path === '$') {
+      // The record's own types: its schema.org class and its BIBO class, always both.
+      if (!Array.isArray(v) || v.length !== 2) out.push(`${path}.@type is not an array of two classes`);
+    } else if (key === '@type') {
+      // An inner node has one class, but a proceedings volume has two (schema:Book and bibo:Proceedings).
+      if (Array.isArray(v) && v.length !== 2) out.push(`${path}.@type is an array of ${v.length}`);
     } else if (key.startsWith('@')) {
       if (Array.isArray(v)) out.push(`${path}.${key} is an array`);
     } else if (SETS.has(key) !== Array.isArray(v)) {
@@ -58,7 +64,7 @@ describe('the JSON shape', () => {
     expect(doc.keywords).toEqual(['k']);
     expect(doc.identifier).toHaveLength(1);
     expect(doc.sameAs).toEqual(['https://doi.org/10.1/x']);
-    expect((doc.isPartOf as { issn: unknown }).issn).toEqual(['1179-5476']);
+    expect((doc.isPartOf as { issn: unknown }[])[0]?.issn).toEqual(['1179-5476']);
     check(one);
   });
 

@@ -41,8 +41,9 @@ const READABLE = ['catalog', 'csl-json', 'bibtex', 'ris', 'crossref'];
 export function fixtureSamples(): Sample[] {
   const out: Sample[] = [];
   for (const dir of READABLE) {
-    for (const name of readdirSync(fixturePath(dir)).sort()) {
-      if (name.endsWith('.expected.json')) continue;
+    for (const entry of readdirSync(fixturePath(dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const name = entry.name;
+      if (!entry.isFile() || name.endsWith('.expected.json')) continue;
       let mapped;
       try {
         mapped = mapFile(fixtureText(dir, name), `${dir}/${name}`, TEST_BASE);

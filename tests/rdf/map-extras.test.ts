@@ -92,8 +92,8 @@ describe('kinds of work', () => {
     ['book', 'Book', 'Book', 'Text'],
     ['thesis', 'Thesis', 'Thesis', 'Text'],
     ['report', 'Report', 'Report', 'Text'],
-    ['dataset', 'Dataset', undefined, 'Dataset'],
-    ['software', 'SoftwareSourceCode', undefined, 'Software'],
+    ['dataset', 'Dataset', 'Document', 'Dataset'],
+    ['software', 'SoftwareSourceCode', 'Document', 'Software'],
     ['blog-post', 'BlogPosting', 'Article', 'Text'],
     ['review', 'Review', 'Article', 'Text'],
   ] as [WorkType, string, string | undefined, string][])('%s: schema:%s, bibo:%s, dcmitype:%s', (type, schemaClass, biboClass, dcmi) => {
