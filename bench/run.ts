@@ -16,7 +16,18 @@ import { checkTarget, formatTable } from './lib/report.js';
 import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' } },
+});
+if (values['store-scale'] !== undefined) {
+  // The store at scale, alone: `npm run bench -- --store-scale 100000`.
+  const { storeSection } = await import('./store.js');
+  const result = await storeSection(Number(values['store-scale']), Number(values.seed));
+  mkdirSync(new URL('../../bench/results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL(`../../bench/results/store-${result.records}.json`, import.meta.url), `${JSON.stringify({ startedAt: new Date().toISOString(), ...result }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.exit(0);
+}
 const quick = values.quick ?? false;
 const seed = Number(values.seed);
 const sizes = quick

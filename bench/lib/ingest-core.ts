@@ -18,7 +18,7 @@ export interface IngestTally {
 export function ingest(texts: readonly { id: string; text: string }[], gate: Gate): IngestTally {
   const tally: IngestTally = { records: 0, publishable: 0, refused: 0, unreadable: 0 };
   for (const { id, text } of texts) {
-    const outcome = evaluateFile(text, `${id}.txt`, 0, BASE, gate);
+    const outcome = evaluateFile(text, `${id}.txt`, '', BASE, gate);
     if ('error' in outcome) {
       tally.unreadable++;
       continue;

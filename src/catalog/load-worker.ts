@@ -1,39 +1,47 @@
-// A worker thread of the parallel catalog load: evaluates its share of the files and posts the outcomes in batches.
-import { readFile, stat } from 'node:fs/promises';
+// A worker thread of the parallel catalog load: reads its share of the files, hashes them, evaluates those whose
+// content changed, and posts the outcomes in batches.
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGate } from '../validate/gate.js';
-import { evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
 
 export interface WorkerInput {
-  files: { path: string; source: string }[];
+  /** `known`: the hash the store holds for the file; equal content is not evaluated again. */
+  files: { path: string; source: string; known?: string }[];
   base: string;
   shapesDir?: string;
 }
 
-export type WorkerMessage = { outcomes: FileOutcome[] } | { done: true } | { failed: string };
+/** `same` names files whose content turned out unchanged (only their stamp moved). */
+export type WorkerMessage = { outcomes: FileOutcome[]; same: string[] } | { done: true } | { failed: string };
 
 const BATCH = 250;
 
 async function main(): Promise<void> {
   const { files, base, shapesDir } = workerData as WorkerInput;
-  const gate = await loadGate(shapesDir ? { shapesDir } : {});
+  let gate: Awaited<ReturnType<typeof loadGate>> | undefined;
   let batch: FileOutcome[] = [];
-  for (const { path, source } of files) {
-    let file: [string, { mtimeMs: number }];
+  let same: string[] = [];
+  const post = () => {
+    parentPort!.postMessage({ outcomes: batch, same } satisfies WorkerMessage);
+    batch = [];
+    same = [];
+  };
+  for (const { path, source, known } of files) {
+    let bytes: Buffer;
     try {
-      file = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      bytes = await readFile(path);
     } catch (e) {
       batch.push(unreadable(source, e));
       continue;
     }
+    const hash = contentHash(bytes);
+    if (known === hash) same.push(source);
     // Outside the try: a bug in evaluation fails the load, as it does in the main thread.
-    batch.push(evaluateFile(file[0], source, file[1].mtimeMs, base, gate, false));
-    if (batch.length >= BATCH) {
-      parentPort!.postMessage({ outcomes: batch } satisfies WorkerMessage);
-      batch = [];
-    }
+    else batch.push(evaluateFile(bytes.toString('utf8'), source, hash, base, (gate ??= await loadGate(shapesDir ? { shapesDir } : {})), false));
+    if (batch.length + same.length >= BATCH) post();
   }
-  parentPort!.postMessage({ outcomes: batch } satisfies WorkerMessage);
+  post();
   parentPort!.postMessage({ done: true } satisfies WorkerMessage);
 }
 

@@ -1,17 +1,21 @@
-// Builds a Catalog from a data folder: every record file is read, mapped and put through the validation gate,
-// in this thread or, for large folders, in worker threads on every core. Either way the outcome is the same.
+// Builds a Catalog from a data folder through the store: every record file is stat'ed; a file whose stat is the
+// stored one is not read; a file whose bytes hash as stored is not evaluated; the rest are read, mapped and put
+// through the validation gate (in this thread or, for many files, in worker threads on every core), staged in the
+// store batch by batch, and then published in one transaction with datestamps that are the commit time.
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { knownExtensions } from '../readers/index.js';
 import { isPublishable } from '../validate/report.js';
 import type { Gate } from '../validate/gate.js';
-import { Catalog, type Refusal, type SourceFile } from './catalog.js';
-import { evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import { ByteCache } from '../store/cache.js';
+import { defaultStorePath, openStore, versionOf } from '../store/lmdb-store.js';
+import type { CatalogStore, Entry, FileState, StagedFiles, StoredRefusal, StoreMeta } from '../store/store.js';
+import { Catalog, type Refusal } from './catalog.js';
+import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
-import { PublishedRecord } from './published.js';
 
 export type { Gate };
 
@@ -25,6 +29,8 @@ export interface LoadOptions {
   base: string;
   /** The gate for records evaluated in this thread. */
   gate: Gate;
+  /** Names the gate: files evaluated under another key are evaluated again (default "default"). */
+  gateKey?: string;
   logger?: CatalogLogger;
   /** Files read at once in this thread. */
   concurrency?: number;
@@ -34,10 +40,22 @@ export interface LoadOptions {
    */
   workers?: number;
   shapesDir?: string;
-  /** Folders with fewer files than this are loaded in this thread even when workers are allowed (default 2,000). */
+  /** Folders with fewer files to evaluate than this are evaluated in this thread even when workers are allowed (default 2,000). */
   parallelThreshold?: number;
-  /** The catalog being replaced: files whose modification time and size are unchanged keep their outcome, unread. */
+  /** The catalog being replaced: its store, cache and entries are reused. */
   previous?: Catalog;
+  /** The store (default: the one in `storePath`). */
+  store?: CatalogStore;
+  /** Where the store lives (default: DIR/.ldpub). */
+  storePath?: string;
+  /** Bytes of the in-process representation cache (default 256 MiB). */
+  cacheBytes?: number;
+  /** Files evaluated per staged transaction (default 500). */
+  stageBatch?: number;
+  /** Called after each staged batch is durable, with the number of files staged so far (progress, and tests). */
+  onStaged?: (files: number) => void;
+  /** The commit clock, per record (ms); tests give records their own moments. Never earlier than the store's floor. */
+  clock?: (id: string) => number;
 }
 
 interface FileRef {
@@ -47,43 +65,81 @@ interface FileRef {
 
 const silent: CatalogLogger = { info() {}, warn() {} };
 
-/** Lists the record files under `dir` (recursively), in a stable order, by the readers' extensions. */
+/** Lists the record files under `dir` (recursively, skipping dot-folders such as the store), in a stable order. */
 export async function listRecordFiles(dir: string): Promise<string[]> {
   const extensions = knownExtensions().map((e) => `.${e}`);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && extensions.some((ext) => e.name.toLowerCase().endsWith(ext)))
     .map((e) => join(e.parentPath, e.name))
+    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
     .sort();
+}
+
+/** Opens the store the options name. */
+export async function storeFor(options: Pick<LoadOptions, 'store' | 'storePath' | 'dataDir' | 'previous'>): Promise<CatalogStore> {
+  if (options.store) return options.store;
+  const previous = options.previous?.store as CatalogStore | undefined;
+  if (previous && 'stage' in previous) return previous;
+  return openStore(options.storePath ?? defaultStorePath(options.dataDir));
 }
 
 export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const { dataDir, base } = options;
   const logger = options.logger ?? silent;
+  const t0 = performance.now();
+  const gateKey = options.gateKey ?? 'default';
+  const store = await storeFor(options);
+  const meta = await store.meta();
+  if (meta.base !== undefined && meta.base !== base && 'clear' in store) {
+    logger.warn({ store: store.location, was: meta.base, now: base }, 'the store was made for another base; rebuilding it');
+    await (store as CatalogStore & { clear(): Promise<void> }).clear();
+    delete meta.base;
+    delete meta.earliest;
+    delete meta.changed;
+    delete meta.obsolete;
+  }
+  const known = await store.files();
   const files: FileRef[] = (await listRecordFiles(dataDir)).map((path) => ({ path, source: relative(dataDir, path) || path }));
   const stamps = await stampAll(files, options.concurrency ?? 64);
-  const reused = new Map<string, FileOutcome>();
-  const todo: FileRef[] = [];
+  const todo: Array<FileRef & { known?: string }> = [];
   for (const file of files) {
-    const before = options.previous?.files.get(file.source);
+    const before = known.get(file.source);
     const stamp = stamps.get(file.source);
-    if (before && stamp !== undefined && before.stamp === stamp) reused.set(file.source, before.outcome);
-    else todo.push(file);
+    if (before && stamp !== undefined && before.stamp === stamp && before.gate === gateKey) continue;
+    todo.push(before && before.gate === gateKey && before.hash ? { ...file, known: before.hash } : file);
   }
+  const tStat = performance.now();
+  const stager = new Stager(store, known, stamps, gateKey, options.stageBatch ?? 500, options.onStaged);
   const script = workerScript();
   const workers = script && todo.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, todo.length) : 1;
-  const evaluated = script && workers > 1 ? await loadInWorkers(script, todo, workers, options) : await loadHere(todo, options);
-  const assembly = new Assembly(base, logger);
-  for (const { source } of files) {
-    const outcome = reused.get(source) ?? evaluated.get(source);
-    if (outcome) assembly.add(outcome, stamps.get(source));
+  if (script && workers > 1) await loadInWorkers(script, todo, workers, options, stager);
+  else await loadHere(todo, options, stager);
+  await stager.flush();
+  const tEval = performance.now();
+
+  const listed = new Set(files.map((f) => f.source));
+  const removedFiles = [...known.keys()].filter((s) => !listed.has(s));
+  const current = options.previous ? options.previous.all : await store.entries();
+  const { entries, refusals, obsolete, changed } = assemble(files, known, current, gateKey, meta, store, options.clock, logger);
+  const cache = options.previous?.cache ?? new ByteCache(options.cacheBytes);
+  const nextMeta: StoreMeta = { ...meta, base };
+  const catalog = new Catalog(base, entries, refusals, store, cache, nextMeta);
+  if (changed.length) {
+    nextMeta.changed = Math.max(meta.changed ?? 0, ...changed.map((e) => e.datestamp));
+    nextMeta.floor = Math.max(meta.floor ?? 0, nextMeta.changed);
+    nextMeta.earliest ??= Math.min(...changed.map((e) => e.datestamp));
   }
-  const catalog = assembly.finish();
-  logger.info({ ...catalog.counts(), dataDir, workers, reused: reused.size }, 'catalog loaded');
+  nextMeta.snapshot = catalog.snapshot;
+  const stillCurrent = new Set(entries.map((e) => `${e.id}\u0000${e.version}`));
+  const purge = (meta.obsolete ?? []).filter((o) => !stillCurrent.has(`${o.id}\u0000${o.version}`));
+  nextMeta.obsolete = obsolete;
+  await store.publish({ entries: changed, removedFiles, refusals, meta: nextMeta, obsolete: purge });
+  logger.info({ ...catalog.counts(), dataDir, workers, evaluated: stager.evaluated, unchanged: files.length - todo.length + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
   return catalog;
 }
 
-/** Each file's modification time and size, the stamp that tells an unchanged file on reload (none when it cannot be read). */
+/** Each file's size, modification and change time and inode: the stamp that tells an unchanged file (none when it cannot be read). */
 async function stampAll(files: FileRef[], concurrency: number): Promise<Map<string, string>> {
   const stamps = new Map<string, string>();
   for (let i = 0; i < files.length; i += concurrency * 4) {
@@ -91,7 +147,7 @@ async function stampAll(files: FileRef[], concurrency: number): Promise<Map<stri
       files.slice(i, i + concurrency * 4).map(async ({ path, source }) => {
         try {
           const info = await stat(path);
-          stamps.set(source, `${info.mtimeMs}:${info.size}`);
+          stamps.set(source, `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`);
         } catch {
           // Unreadable now: it is evaluated, and refused with the reason, like any other file.
         }
@@ -101,107 +157,223 @@ async function stampAll(files: FileRef[], concurrency: number): Promise<Map<stri
   return stamps;
 }
 
-/** Reads a batch of files at once, then evaluates them in listing order. */
-async function loadHere(files: FileRef[], options: LoadOptions): Promise<Map<string, FileOutcome>> {
-  const outcomes = new Map<string, FileOutcome>();
+/** Turns evaluated files into stored state and writes them in batches: each batch is durable once written. */
+class Stager {
+  private batch: StagedFiles = { files: [], versions: [], representations: [] };
+  private size = 0;
+  evaluated = 0;
+  same = 0;
+
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly states: Map<string, FileState>,
+    private readonly stamps: Map<string, string>,
+    private readonly gate: string,
+    private readonly batchSize: number,
+    private readonly onStaged?: (files: number) => void,
+  ) {}
+  private staged = 0;
+
+  /** A file whose bytes hash as stored: only its stamp is new. */
+  async unchanged(source: string): Promise<void> {
+    const state = this.states.get(source);
+    if (!state) return;
+    this.same++;
+    await this.put(source, { ...state, stamp: this.stamps.get(source) ?? '' });
+  }
+
+  async add(outcome: FileOutcome): Promise<void> {
+    this.evaluated++;
+    const { source } = outcome;
+    const stamp = this.stamps.get(source) ?? '';
+    if ('error' in outcome) {
+      await this.put(source, { stamp, hash: outcome.hash, gate: this.gate, records: [], error: { source, ...outcome.error } });
+      return;
+    }
+    const records: FileState['records'] = [];
+    for (const r of outcome.records) {
+      const publishable = isPublishable(r.report);
+      const value = { id: r.id, source, iri: r.iri, record: r.record, report: r.report, stats: r.stats };
+      const version = versionOf(value);
+      const warnings = r.report.results.length;
+      const nt = r.nt === undefined ? undefined : Buffer.from(r.nt, 'utf8');
+      const row: FileState['records'][number] = { id: r.id, version, publishable, warnings, ntBytes: nt?.length ?? 0, stats: r.stats };
+      if (r.record.title !== undefined) row.title = r.record.title;
+      if (publishable) {
+        this.batch.versions.push({ version, value });
+        if (nt) this.batch.representations.push({ id: r.id, version, key: 'ntriples', body: nt });
+      } else {
+        const first = r.report.results.find((x) => x.severity === 'Violation');
+        row.refusal = {
+          source,
+          id: r.id,
+          code: 'LDPUB_INVALID_RECORD',
+          message: first?.message ?? 'does not conform to the shapes',
+          ...(first?.field !== undefined ? { field: first.field } : {}),
+          ...(first?.value !== undefined ? { value: first.value } : {}),
+          report: r.report,
+        };
+      }
+      records.push(row);
+    }
+    await this.put(source, { stamp, hash: outcome.hash, gate: this.gate, records });
+  }
+
+  private async put(source: string, state: FileState): Promise<void> {
+    this.states.set(source, state);
+    this.batch.files.push({ source, state });
+    if (++this.size >= this.batchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const batch = this.batch;
+    this.batch = { files: [], versions: [], representations: [] };
+    this.staged += this.size;
+    this.size = 0;
+    await this.store.stage(batch);
+    this.onStaged?.(this.staged);
+  }
+}
+
+/**
+ * Takes the files in listing order: publishes what passes the gate (the first file wins an id), refuses the rest,
+ * and compares with what is published: new and changed records get a datestamp, vanished ones a tombstone.
+ */
+function assemble(
+  files: FileRef[],
+  states: Map<string, FileState>,
+  current: readonly Entry[],
+  gateKey: string,
+  meta: StoreMeta,
+  store: CatalogStore,
+  clock: ((id: string) => number) | undefined,
+  logger: CatalogLogger,
+) {
+  const refusals: StoredRefusal[] = [];
+  const refuse = (r: StoredRefusal) => {
+    refusals.push(r);
+    logger.warn({ record: r.source, id: r.id, code: r.code, field: r.field, value: r.value }, `refused: ${r.message}`);
+  };
+  const desired = new Map<string, Entry>();
+  const owner = new Map<string, string>();
+  for (const { source } of files) {
+    const state = states.get(source);
+    if (!state || state.gate !== gateKey) continue;
+    if (state.error) {
+      refuse(state.error);
+      continue;
+    }
+    for (const r of state.records) {
+      const other = owner.get(r.id);
+      if (other !== undefined) {
+        refuse({ source, id: r.id, code: 'LDPUB_DUPLICATE_ID', message: `the id is already used by ${other}`, field: 'id', value: r.id });
+        continue;
+      }
+      if (!r.publishable) {
+        refuse(r.refusal ?? { source, id: r.id, code: 'LDPUB_INVALID_RECORD', message: 'does not conform to the shapes' });
+        continue;
+      }
+      owner.set(r.id, source);
+      const e: Entry = { id: r.id, version: r.version, datestamp: 0, source, warnings: r.warnings, ntBytes: r.ntBytes, stats: r.stats };
+      if (r.title !== undefined) e.title = r.title;
+      desired.set(r.id, e);
+    }
+  }
+  const floor = Math.max(meta.floor ?? 0, store.responseFloor);
+  const now = Date.now();
+  const stampOf = (id: string) => Math.max(clock ? clock(id) : now, floor);
+  const entries: Entry[] = [];
+  const changed: Entry[] = [];
+  const obsolete: Array<{ id: string; version: string }> = [];
+  const seen = new Set<string>();
+  for (const cur of current) {
+    seen.add(cur.id);
+    const next = desired.get(cur.id);
+    if (next && !cur.deleted && cur.version === next.version) {
+      entries.push(cur);
+      continue;
+    }
+    if (!cur.deleted) obsolete.push({ id: cur.id, version: cur.version });
+    if (next) {
+      next.datestamp = stampOf(next.id);
+      entries.push(next);
+      changed.push(next);
+    } else if (cur.deleted) {
+      entries.push(cur);
+    } else {
+      const tomb: Entry = { id: cur.id, version: '', datestamp: stampOf(cur.id), source: cur.source, deleted: true };
+      if (cur.title !== undefined) tomb.title = cur.title;
+      entries.push(tomb);
+      changed.push(tomb);
+    }
+  }
+  for (const next of desired.values()) {
+    if (seen.has(next.id)) continue;
+    next.datestamp = stampOf(next.id);
+    entries.push(next);
+    changed.push(next);
+  }
+  return { entries, refusals: refusals as Refusal[], obsolete, changed };
+}
+
+/** Reads a batch of files at once, then hashes and evaluates them in listing order. */
+async function loadHere(files: Array<FileRef & { known?: string }>, options: LoadOptions, stager: Stager): Promise<void> {
   const concurrency = options.concurrency ?? 64;
   for (let i = 0; i < files.length; i += concurrency) {
     const batch = await Promise.all(
-      files.slice(i, i + concurrency).map(async ({ path, source }) => {
+      files.slice(i, i + concurrency).map(async ({ path, source, known }) => {
         try {
-          const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-          return { source, text, mtimeMs: info.mtimeMs };
+          const bytes = await readFile(path);
+          return { source, bytes, known };
         } catch (e) {
           return unreadable(source, e);
         }
       }),
     );
     for (const file of batch) {
-      outcomes.set(file.source, 'text' in file ? evaluateFile(file.text, file.source, file.mtimeMs, options.base, options.gate) : file);
+      if (!('bytes' in file)) {
+        await stager.add(file);
+        continue;
+      }
+      const hash = contentHash(file.bytes);
+      if (hash === file.known) await stager.unchanged(file.source);
+      else await stager.add(evaluateFile(file.bytes.toString('utf8'), file.source, hash, options.base, options.gate));
     }
   }
-  return outcomes;
 }
 
-/** Splits the files into contiguous shares, one per worker, and collects their outcomes. */
-async function loadInWorkers(script: URL, files: FileRef[], count: number, options: LoadOptions): Promise<Map<string, FileOutcome>> {
+/** Splits the files into contiguous shares, one per worker, and stages their outcomes as they arrive. */
+async function loadInWorkers(script: URL, files: Array<FileRef & { known?: string }>, count: number, options: LoadOptions, stager: Stager): Promise<void> {
   const size = Math.ceil(files.length / count);
   const shares = Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const results = await Promise.all(
+  // Staging is serialised: batches from both workers go to the store one after the other.
+  let queue = Promise.resolve();
+  await Promise.all(
     shares.map(
       (share) =>
-        new Promise<FileOutcome[]>((resolve, reject) => {
+        new Promise<void>((resolve, reject) => {
           const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}) };
           const worker = new Worker(script, { workerData: input });
-          const outcomes: FileOutcome[] = [];
           worker.on('message', (message: WorkerMessage) => {
-            if ('outcomes' in message) outcomes.push(...message.outcomes);
-            else if ('failed' in message) reject(new Error(`a catalog worker failed: ${message.failed}`));
-            else void worker.terminate().then(() => resolve(outcomes));
+            if ('outcomes' in message) {
+              queue = queue.then(async () => {
+                for (const source of message.same) await stager.unchanged(source);
+                for (const outcome of message.outcomes) await stager.add(outcome);
+              });
+              queue.catch(reject);
+            } else if ('failed' in message) reject(new Error(`a catalog worker failed: ${message.failed}`));
+            else void worker.terminate().then(() => queue.then(resolve, reject));
           });
           worker.on('error', reject);
         }),
     ),
   );
-  return new Map(results.flat().map((outcome) => [outcome.source, outcome]));
+  await queue;
 }
 
 /** The compiled worker next to this module; absent when running from TypeScript sources (then everything runs here). */
 function workerScript(): URL | undefined {
   const url = new URL('./load-worker.js', import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-/** Takes file outcomes in listing order: publishes what passes the gate, refuses the rest with the file, field and value. */
-class Assembly {
-  private readonly published: PublishedRecord[] = [];
-  private readonly refused: Refusal[] = [];
-  private readonly ids = new Map<string, string>();
-  private readonly files = new Map<string, SourceFile>();
-
-  constructor(
-    private readonly base: string,
-    private readonly logger: CatalogLogger,
-  ) {}
-
-  add(outcome: FileOutcome, stamp: string | undefined): void {
-    const { source } = outcome;
-    if (stamp !== undefined) this.files.set(source, { stamp, outcome });
-    if ('error' in outcome) {
-      this.refuse({ source, ...outcome.error });
-      return;
-    }
-    const lastModified = new Date(Math.floor(outcome.mtimeMs / 1000) * 1000);
-    for (const r of outcome.records) {
-      const other = this.ids.get(r.id);
-      if (other !== undefined) {
-        this.refuse({ source, id: r.id, code: 'LDPUB_DUPLICATE_ID', message: `the id is already used by ${other}`, field: 'id', value: r.id });
-        continue;
-      }
-      if (!isPublishable(r.report)) {
-        const first = r.report.results.find((x) => x.severity === 'Violation');
-        this.refuse({
-          source,
-          id: r.id,
-          code: 'LDPUB_INVALID_RECORD',
-          message: first?.message ?? 'does not conform to the shapes',
-          field: first?.field,
-          value: first?.value,
-          report: r.report,
-        });
-        continue;
-      }
-      this.ids.set(r.id, source);
-      this.published.push(new PublishedRecord(r.id, source, r.iri, this.base, r.record, r.report, lastModified, r.stats));
-    }
-  }
-
-  finish(): Catalog {
-    return new Catalog(this.base, this.published, this.refused, new Date(), this.files);
-  }
-
-  private refuse(r: Refusal): void {
-    this.refused.push(r);
-    this.logger.warn({ record: r.source, id: r.id, code: r.code, field: r.field, value: r.value }, `refused: ${r.message}`);
-  }
 }

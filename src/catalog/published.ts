@@ -1,4 +1,5 @@
-// A record as the catalog publishes it: its data and report, with each serialization computed once and cached.
+// A record as the catalog publishes it: its data and report, and each representation read from the store, or
+// computed once and persisted there (so it is computed once per content version, not once per process).
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
@@ -8,6 +9,9 @@ import { mapRecord } from '../rdf/map-record.js';
 import { datasetIri } from '../rdf/iris.js';
 import { voidNs } from '../rdf/namespaces.js';
 import type { ValidationReport } from '../validate/report.js';
+import type { CatalogStore, CatalogReader, GraphStats } from '../store/store.js';
+
+export type { GraphStats };
 
 export interface Rendered {
   body: Buffer;
@@ -15,16 +19,16 @@ export interface Rendered {
   etag: string;
 }
 
-/** Counts of a record's published graph, taken once when it is loaded, so dataset statistics need no re-mapping. */
-export interface GraphStats {
-  /** Triples in `quads()`, the dataset link included. */
-  triples: number;
-  /** Distinct IRI subjects: the record and its hash-IRI nodes. */
-  entities: number;
-}
+/**
+ * Formats stored when first asked for. N-Triples is stored at ingest (the dump streams it); JSON-LD is the one
+ * other format a bulk path reads (the JSON-LD dump) and jsonld.js makes it costly, so it is kept once computed.
+ * The rest stay in the bounded in-process cache only: storing every format of a crawled catalog would grow the
+ * store by about 20 KiB per record and format, and its mapped pages would count in the server's memory
+ * (measured in docs/store.md).
+ */
+export const STORED_ON_REQUEST: ReadonlySet<string> = new Set(['jsonld']);
 
 export class PublishedRecord {
-  private readonly cache = new Map<string, Promise<Rendered>>();
   private statsMemo: GraphStats | undefined;
 
   constructor(
@@ -34,9 +38,12 @@ export class PublishedRecord {
     readonly base: string,
     readonly record: Record,
     readonly report: ValidationReport,
-    /** When the record's file last changed, to whole seconds (HTTP dates have no finer grain). */
+    /** Since when this version is visible: the store's commit time, to whole seconds (HTTP dates have no finer grain). */
     readonly lastModified: Date,
     stats?: GraphStats,
+    /** The content version: representations are stored and cached under it. */
+    readonly version: string = '',
+    private readonly store?: CatalogReader,
   ) {
     this.statsMemo = stats;
   }
@@ -47,29 +54,29 @@ export class PublishedRecord {
     return this.statsMemo;
   }
 
-  /** The cached body in `format` if it has been rendered already; never renders. For bulk paths that must not fill the cache. */
-  peek(format: Format): Promise<Rendered> | undefined {
-    return this.cache.get(format.key);
-  }
-
   /** The published graph: the mapping plus the link to the dataset. Recomputed on demand so the catalog holds Records, not quads. */
   quads(): Quad[] {
-    const quads = mapRecord(this.record, { iri: this.iri, blankPrefix: `${this.id}-` });
-    quads.push(DataFactory.quad(DataFactory.namedNode(this.iri), voidNs('inDataset'), DataFactory.namedNode(datasetIri(this.base))));
-    return quads;
+    return publishedQuads(this.record, this.id, this.iri, this.base);
   }
 
-  /** The body in `format`, computed on first use and then served from memory. */
-  render(format: Format, params: { readonly [name: string]: string } = {}): Promise<Rendered> {
+  /** The key a body is stored and cached under: the format and its canonical parameters. */
+  static key(format: Format, params: { readonly [name: string]: string } = {}): string {
     const used = format.parameters.filter((p) => params[p] !== undefined).map((p) => `${p}=${params[p]}`);
-    const key = used.length ? `${format.key};${used.join(';')}` : format.key;
-    let rendered = this.cache.get(key);
-    if (!rendered) {
-      rendered = this.serialize(format, params);
-      this.cache.set(key, rendered);
-      // A failed serialization is not cached, so a later request can try again.
-      rendered.catch(() => this.cache.delete(key));
+    return used.length ? `${format.key};${used.join(';')}` : format.key;
+  }
+
+  /** The body in `format`: the stored one, else computed now and, for a format without parameters, stored. */
+  async render(format: Format, params: { readonly [name: string]: string } = {}): Promise<Rendered> {
+    const key = PublishedRecord.key(format, params);
+    const plain = key === format.key && (format.key === 'ntriples' || STORED_ON_REQUEST.has(format.key));
+    if (plain && this.store) {
+      const stored = await this.store.representation(this.id, this.version, key);
+      if (stored) return { body: stored, etag: strongEtag(stored) };
     }
+    const rendered = await this.serialize(format, params);
+    const store = this.store as Partial<CatalogStore> | undefined;
+    // Persisted for the next request, process or replica; a failed write only costs a recomputation later.
+    if (plain && store?.putRepresentation) void store.putRepresentation(this.id, this.version, key, rendered.body).catch(() => undefined);
     return rendered;
   }
 
@@ -78,6 +85,13 @@ export class PublishedRecord {
     const body = Buffer.from(text, 'utf8');
     return { body, etag: strongEtag(body) };
   }
+}
+
+/** A record's published graph: its mapping plus one void:inDataset triple. */
+export function publishedQuads(record: Record, id: string, iri: string, base: string): Quad[] {
+  const quads = mapRecord(record, { iri, blankPrefix: `${id}-` });
+  quads.push(DataFactory.quad(DataFactory.namedNode(iri), voidNs('inDataset'), DataFactory.namedNode(datasetIri(base))));
+  return quads;
 }
 
 /** Counts the triples and distinct IRI subjects of a graph. */

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { loadCatalog, type Gate } from '../catalog/load.js';
 import { loadGate } from '../validate/gate.js';
+import { shaclGateKey } from '../catalog/gate-key.js';
 import { availableParallelism } from 'node:os';
 import { isLdpubError, LdpubError } from '../errors.js';
 import { writeDump, type DumpKind } from '../harvest/dump.js';
@@ -12,13 +13,14 @@ import { Sink } from '../harvest/sink.js';
 import type { CliIo, Command } from './io.js';
 import { parseOptions, resolveBase } from './options.js';
 
-const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--base URL]
+const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--store PATH] [--base URL]
 
 Writes every published record of the data folder as one dump: N-Triples (nt), or one compacted
 JSON-LD record per line (jsonld). The file appears only when complete (written beside it, then renamed).
   --format nt|jsonld  the dump to write
   --out FILE          where to write it
   --data DIR          the data folder (default: data)
+  --store PATH        the catalog store folder (default: DIR/.ldpub), brought up to date first
   --base URL          base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
 Exit status: 0 when written, 1 when it could not be, 2 on misuse.
 `;
@@ -33,6 +35,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       data: { type: 'string', default: 'data' },
+      store: { type: 'string' },
       base: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }).values;
@@ -58,7 +61,14 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
   }
   try {
     // With the SHACL gate, large folders load in worker threads on every core (each compiles the same shapes).
-    const catalog = await loadCatalog({ dataDir: values.data, base, gate: gate ?? (await loadGate()), workers: gate ? 1 : availableParallelism() });
+    const catalog = await loadCatalog({
+      dataDir: values.data,
+      base,
+      gate: gate ?? (await loadGate()),
+      gateKey: gate ? 'test' : shaclGateKey(),
+      workers: gate ? 1 : availableParallelism(),
+      ...(values.store ? { storePath: values.store } : {}),
+    });
     if (catalog.refused.length) io.stderr.write(`ldpub export: ${catalog.refused.length} record file(s) refused; run "ldpub validate ${values.data}" for why\n`);
     await writeAtomically(values.out, kind, catalog, io);
     io.stderr.write(`ldpub export: wrote ${catalog.size} records to ${values.out}\n`);

@@ -5,6 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { LiveCatalog } from '../catalog/live.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load.js';
+import { catalogFromStore } from '../catalog/catalog.js';
+import { ByteCache } from '../store/cache.js';
+import { defaultStorePath, openStore } from '../store/lmdb-store.js';
+import { shaclGateKey } from '../catalog/gate-key.js';
 import { LdpubError } from '../errors.js';
 import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
 import { loadGate } from '../validate/gate.js';
@@ -16,15 +20,17 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-const USAGE = `usage: ldpub serve [--data DIR] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S]
+const USAGE = `usage: ldpub serve [--data DIR] [--store PATH] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S] [--cache-mb N]
 
 Serves every record in the data folder by content negotiation.
   --data DIR           the data folder (default: data)
+  --store PATH         the catalog store folder (default: DIR/.ldpub); remove it to start afresh
   --port N             the port (default: ${DEFAULT_PORT}; 0 picks a free one)
   --host H             the address to listen on (default: ${DEFAULT_HOST}; use 0.0.0.0 to accept outside connections)
   --base URL           base of record URIs (default: $LDPUB_BASE_URL or http://localhost:PORT)
   --watch              reload when files in the data folder change (SIGHUP always reloads)
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
+  --cache-mb N         memory for cached representations, in MiB (default: 128)
 Logs are JSON lines on stdout; LDPUB_LOG_LEVEL sets the level (default: info).
 `;
 
@@ -39,6 +45,7 @@ export const run: Command = async (argv, io) => {
   let port: number;
   let maxAge: number;
   let base: string;
+  let cacheBytes: number;
   try {
     values = parseOptions(argv, {
       data: { type: 'string', default: 'data' },
@@ -47,6 +54,8 @@ export const run: Command = async (argv, io) => {
       base: { type: 'string' },
       watch: { type: 'boolean', default: false },
       'cache-max-age': { type: 'string' },
+      'cache-mb': { type: 'string' },
+      store: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }).values;
     if (values.help) {
@@ -55,6 +64,7 @@ export const run: Command = async (argv, io) => {
     }
     port = integer(values.port, DEFAULT_PORT, '--port', 65535);
     maxAge = integer(values['cache-max-age'], DEFAULT_CACHE_MAX_AGE, '--cache-max-age', 31_536_000);
+    cacheBytes = integer(values['cache-mb'], 128, '--cache-mb', 1_048_576) * 1024 * 1024;
     base = resolveBase(values.base, port);
   } catch (e) {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n\n${USAGE}`);
@@ -63,20 +73,33 @@ export const run: Command = async (argv, io) => {
 
   const logger = createLogger();
   const dataDir = values.data;
-  let gate;
+  // The shapes compile while the store opens: a store that has published serves before they are ready.
+  const gateReady = loadGate();
+  gateReady.catch(() => undefined);
+  let store;
   try {
-    gate = await loadGate();
+    store = await openStore(values.store ?? defaultStorePath(dataDir));
   } catch (e) {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
     return 1;
   }
   // Large folders load in worker threads on every core; each compiles the same shapes as `gate`.
-  const build = (previous?: Catalog) => loadCatalog({ dataDir, base, gate, logger, workers: availableParallelism(), ...(previous ? { previous } : {}) });
+  const build = async (previous?: Catalog) =>
+    loadCatalog({ dataDir, base, gate: await gateReady, gateKey: shaclGateKey(), logger, store, cacheBytes, workers: availableParallelism(), ...(previous ? { previous } : {}) });
   let live: LiveCatalog;
+  let catchUp = false;
   try {
-    live = new LiveCatalog(await build(), build, logger);
+    // A store that has published serves at once what it holds; the folder is compared with it right after.
+    const meta = await store.meta();
+    if (meta.snapshot !== undefined && meta.base === base) {
+      live = new LiveCatalog(await catalogFromStore(store, base, new ByteCache(cacheBytes)), build, logger);
+      catchUp = true;
+    } else {
+      await gateReady;
+      live = new LiveCatalog(await build(), build, logger);
+    }
   } catch (e) {
-    io.stderr.write(`ldpub serve: cannot load the data folder ${JSON.stringify(dataDir)}: ${(e as Error).message}\n`);
+    io.stderr.write(`ldpub serve: cannot load the data folder ${JSON.stringify(dataDir)}: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
     return 1;
   }
 
@@ -91,6 +114,18 @@ export const run: Command = async (argv, io) => {
   const address = server.address() as AddressInfo;
   logger.info({ host: address.address, port: address.port, base, dataDir, ...live.current.counts() }, 'listening');
 
+  let shapesFailed = false;
+  if (catchUp) {
+    // The folder is compared with the store now; shapes that cannot be compiled stop the server as they stop a first start.
+    gateReady.then(
+      () => void live.reload(),
+      (e: unknown) => {
+        shapesFailed = true;
+        io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
+        process.kill(process.pid, 'SIGTERM');
+      },
+    );
+  }
   const stopWatching = values.watch ? live.watch(dataDir) : () => {};
   const onHup = () => void live.reload();
   process.on('SIGHUP', onHup);
@@ -117,7 +152,7 @@ export const run: Command = async (argv, io) => {
         process.off('SIGINT', onInt);
         logger.info('stopped');
         logger.flush();
-        resolve(0);
+        resolve(shapesFailed ? 1 : 0);
       });
       server.closeIdleConnections();
     };

@@ -40,7 +40,7 @@ export function collectionPage(catalog: Catalog, base: string, page: number, siz
     last: at(pages),
     ...(page > 1 ? { previous: at(page - 1) } : {}),
     ...(page < pages ? { next: at(page + 1) } : {}),
-    members: catalog.records.slice((page - 1) * size, page * size).map((r) => ({ iri: r.iri, ...(r.record.title ? { name: r.record.title } : {}) })),
+    members: catalog.records.slice((page - 1) * size, page * size).map((r) => ({ iri: r.iri, ...(r.title ? { name: r.title } : {}) })),
   };
 }
 

@@ -23,11 +23,11 @@ export function wantsGzip(req: Request): boolean {
  * Starts a streamed body: gzip-encoded when `gzip` is set (Content-Encoding), identity otherwise.
  * Headers must be set before. Returns the sink to write to; `end()` it when done.
  */
-export function streamBody(res: Response, gzip: boolean): Sink {
-  if (!gzip) return new Sink(res);
+export function streamBody(res: Response, gzip: boolean, chunkSize?: number): Sink {
+  if (!gzip) return new Sink(res, chunkSize);
   res.setHeader('Content-Encoding', 'gzip');
   const zip = createGzip();
   pipeline(zip, res, () => undefined);
   res.once('close', () => zip.destroy());
-  return new Sink(zip);
+  return new Sink(zip, chunkSize);
 }

@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { contentTypeOf } from '../server/headers.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
 import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle } from './collection.js';
-import { DUMPS, writeDump, type DumpKind } from './dump.js';
+import { DUMPS, ntLength, writeDump, type DumpKind } from './dump.js';
 import { notModified, streamBody, wantsGzip } from './http.js';
 import { oaiHandler } from './oai/handler.js';
 import { TokenCodec } from './oai/token.js';
@@ -65,15 +65,34 @@ export function createHarvestRouter(options: HarvestOptions): Router {
       const gzip = wantsGzip(req);
       res.setHeader('Content-Type', DUMPS[kind].contentType);
       res.vary('Accept-Encoding');
+      // The N-Triples body is fixed per snapshot and its length known from the store: ranges can be served.
+      const length = kind === 'nt' && !gzip ? ntLength(catalog) : undefined;
+      if (length !== undefined) res.setHeader('Accept-Ranges', 'bytes');
       // A strong validator per representation: the snapshot identity, the dump kind, and the coding.
-      if (notModified(req, res, `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`, catalog.lastModified)) return;
+      const etag = `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`;
+      if (notModified(req, res, etag, catalog.lastModified)) return;
+      let range: { start: number; end: number } | undefined;
+      if (length !== undefined) {
+        const asked = byteRange(req, etag, catalog.lastModified, length);
+        if (asked === 'unsatisfiable') {
+          res.status(416).setHeader('Content-Range', `bytes */${length}`);
+          res.end();
+          return;
+        }
+        range = asked;
+        if (range) {
+          res.status(206).setHeader('Content-Range', `bytes ${range.start}-${range.end}/${length}`);
+          res.setHeader('Content-Length', String(range.end - range.start + 1));
+        } else res.setHeader('Content-Length', String(length));
+      }
       if (req.method === 'HEAD') {
         if (gzip) res.setHeader('Content-Encoding', 'gzip');
         res.end();
         return;
       }
-      const sink = streamBody(res, gzip);
-      await writeDump(catalog, kind, sink);
+      // Stored bytes go out in large writes: fewer waits on the socket, at disk speed.
+      const sink = streamBody(res, gzip, 1024 * 1024);
+      await writeDump(catalog, kind, sink, undefined, range);
       await sink.end();
     });
   }
@@ -146,6 +165,33 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   });
 
   return router;
+}
+
+/**
+ * One byte range of a body of `length` bytes (RFC 9110 §14): undefined for the whole body (no Range, a Range
+ * that is not one bytes range, or an If-Range that no longer matches), 'unsatisfiable' past the end.
+ */
+function byteRange(req: Request, etag: string, lastModified: Date, length: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const header = req.headers.range;
+  if (header === undefined) return undefined;
+  const ifRange = req.headers['if-range'];
+  if (ifRange !== undefined && ifRange !== etag && ifRange !== lastModified.toUTCString()) return undefined;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, length - suffix);
+    end = length - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? length - 1 : Math.min(Number(m[2]), length - 1);
+    if (end < start && m[2] !== '') return undefined;
+  }
+  if (start >= length) return 'unsatisfiable';
+  return { start, end };
 }
 
 /** An address that matches the OAI-PMH emailType pattern (it needs a dot in the domain) for any base host. */

@@ -1,16 +1,17 @@
-// Writes text to a stream in batched chunks and waits when the stream is full, so a long response holds one chunk, not the answer.
+// Writes text or stored bytes to a stream in batched chunks and waits when the stream is full, so a long response
+// holds one chunk, not the answer.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 /** Where streamed text goes: an HTTP response, a gzip stream in front of one, or a file. */
 export class Sink {
-  private buffer: string[] = [];
+  private buffer: Buffer[] = [];
   private buffered = 0;
   private closed = false;
 
   constructor(
     private readonly out: Writable,
-    /** Characters gathered before a write: big enough to keep writes few, small enough to keep memory flat. */
+    /** Bytes gathered before a write: big enough to keep writes few, small enough to keep memory flat. */
     private readonly chunkSize = 64 * 1024,
   ) {
     out.once('close', () => {
@@ -23,16 +24,17 @@ export class Sink {
     return this.closed || this.out.destroyed;
   }
 
-  /** Adds text; flushes (honouring backpressure) once a chunk's worth has gathered. */
-  async write(text: string): Promise<void> {
-    this.buffer.push(text);
-    this.buffered += text.length;
+  /** Adds text or bytes; flushes (honouring backpressure) once a chunk's worth has gathered. */
+  async write(data: string | Buffer): Promise<void> {
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.buffer.push(chunk);
+    this.buffered += chunk.length;
     if (this.buffered >= this.chunkSize) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.buffered === 0) return;
-    const chunk = this.buffer.join('');
+    const chunk = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer, this.buffered);
     this.buffer = [];
     this.buffered = 0;
     if (this.aborted) return;

@@ -22,10 +22,15 @@ async function startApp(): Promise<Target> {
   copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(dir, `${SEED_ID}.txt`));
   copyFileSync(XSS_FILE, join(dir, 'xss-record.json'));
   const server = await startServer({ dir });
+  const held = new Map<string, Record>();
+  for (const e of server.live.current.records) {
+    const r = await server.live.current.get(e.id);
+    if (r) held.set(e.id, r.record);
+  }
   return {
     url: server.url,
     record: (id) => {
-      const r = server.live.current.get(id);
+      const r = held.has(id) ? { record: held.get(id)! } : undefined;
       if (!r) throw new Error(`the app did not publish ${id}: ${JSON.stringify(server.live.current.refused)}`);
       return r.record;
     },

@@ -23,7 +23,7 @@ describe('LiveCatalog', () => {
       copyFileSync(fixturePath('catalog', 'plos-one-e-locator.txt'), join(dir, 'plos.txt'));
       // Bounded wait for the watcher's reload: 10 s at most, checked every 50 ms.
       for (let i = 0; i < 200 && live.current.size < 2; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(live.current.get('plos')?.record.container?.title).toBe('PloS one');
+      expect((await live.current.get('plos'))?.record.container?.title).toBe('PloS one');
     } finally {
       stop();
     }
@@ -59,12 +59,14 @@ describe('reloading', () => {
       const second = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, previous: first });
       expect(calls).toBe(4);
       expect(second.size).toBe(3);
-      expect(second.get('plos-one-e-locator')?.record.authors.some((a) => a.kind === 'person' && a.given === 'Marcus')).toBe(true);
-      expect(second.get('seed-case-report')?.record).toBe(first.get('seed-case-report')?.record);
+      expect((await second.get('plos-one-e-locator'))?.record.authors.some((a) => a.kind === 'person' && a.given === 'Marcus')).toBe(true);
+      expect(second.entry('seed-case-report')?.version).toBe(first.entry('seed-case-report')?.version);
+      expect(second.entry('seed-case-report')?.datestamp).toBe(first.entry('seed-case-report')?.datestamp);
       rmSync(join(folder, 'rspb-particle-teaser.txt'));
       const third = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, previous: second });
       expect(calls).toBe(4);
-      expect(third.get('rspb-particle-teaser')).toBeUndefined();
+      expect(await third.get('rspb-particle-teaser')).toBeUndefined();
+      expect(third.isDeleted('rspb-particle-teaser')).toBe(true);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -27,9 +27,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function summary(catalog: Catalog) {
+async function summary(catalog: Catalog) {
+  const published = [];
+  for (const e of catalog.records) {
+    const r = (await catalog.get(e.id))!;
+    published.push([r.id, r.source, r.record.title, r.report.results.length, r.stats().triples, e.ntBytes]);
+  }
   return {
-    published: catalog.records.map((r) => [r.id, r.source, r.record.title, r.report.results.length, r.stats().triples]),
+    published,
     refused: catalog.refused.map((r) => [r.source, r.code, r.field, r.value]),
   };
 }
@@ -39,8 +44,8 @@ describe('loadCatalog', () => {
     const warnings: object[] = [];
     const catalog = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: await loadGate(), logger: { info() {}, warn: (o) => warnings.push(o) } });
     expect(catalog.size).toBe(60);
-    expect(catalog.get('r001')?.source).toBe('r001.txt');
-    expect(summary(catalog).refused).toEqual([
+    expect((await catalog.get('r001'))?.source).toBe('r001.txt');
+    expect((await summary(catalog)).refused).toEqual([
       ['a b.txt', 'LDPUB_BAD_ID', 'id', 'a b'],
       ['bad-doi.txt', 'LDPUB_INVALID_RECORD', 'DOI', '10.1177 1179'],
       ['page.txt', 'LDPUB_NOT_A_RECORD', 'content', '<!DOCTYPE html>'],
@@ -50,15 +55,15 @@ describe('loadCatalog', () => {
   });
 
   it('gives the same catalog from worker threads as from this thread', async () => {
-    const here = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: await loadGate() });
+    const here = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: await loadGate(), storePath: mkdtempSync(join(tmpdir(), 'ldpub-store-')) });
     // Workers run the compiled module (npm test builds it first), since a worker thread cannot load TypeScript.
     const built = (await import(join(packageRoot(), 'dist', 'src', 'catalog', 'load.js'))) as typeof import('../../src/catalog/load.js');
     const logs: object[] = [];
     const parallel = await built.loadCatalog({
       dataDir: dir, base: TEST_BASE, gate: () => { throw new Error('the workers must validate, not this thread'); },
-      workers: 2, parallelThreshold: 0, logger: { info: (o) => logs.push(o), warn() {} },
+      workers: 2, parallelThreshold: 0, storePath: mkdtempSync(join(tmpdir(), 'ldpub-store-')), logger: { info: (o) => logs.push(o), warn() {} },
     });
     expect(logs).toContainEqual(expect.objectContaining({ workers: 2 }));
-    expect(summary(parallel)).toEqual(summary(here));
+    expect(await summary(parallel)).toEqual(await summary(here));
   });
 });

@@ -30,7 +30,7 @@ describe('/dump.nt', () => {
     const text = await res.text();
     const quads = parseTurtle(text, 'application/n-triples');
     const records = served.live.current.records;
-    const perRecord = records.map((r) => r.quads());
+    const perRecord = await Promise.all(records.map(async (r) => (await served.live.current.get(r.id))!.quads()));
     const sum = perRecord.reduce((n, q) => n + q.length, 0);
     expect(quads.length).toBe(sum);
     expect(text.trimEnd().split('\n').length).toBe(sum);

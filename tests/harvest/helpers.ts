@@ -17,7 +17,7 @@ export const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 
 const FAMILIES = ['Kanda', 'Müller', 'van der Berg', 'O\'Neil', 'Smith & Sons', 'Nakamura', 'Da Silva'];
 
-/** Writes `n` catalog-text records varying the seed's title, authors and DOI; record i is modified at T0 + i hours. */
+/** Writes `n` catalog-text records varying the seed's title, authors and DOI; record i is modified at T0 + i hours (and committed then, by `generatedClock`). */
 export function generateCatalogDir(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'ldpub-harvest-'));
   for (let i = 0; i < n; i++) {
@@ -35,8 +35,14 @@ export function generateCatalogDir(n: number): string {
 
 export const acceptAll = () => ({ conforms: true, results: [] });
 
+/** The commit clock of the generated records: record i is committed at T0 + i hours (others now). */
+export function generatedClock(id: string): number {
+  const m = /^gen-(\d+)$/.exec(id);
+  return m ? T0 + Number(m[1]) * 3_600_000 : Date.now();
+}
+
 export async function liveCatalog(dir: string, base = BASE): Promise<LiveCatalog> {
-  const build = () => loadCatalog({ dataDir: dir, base, gate: acceptAll });
+  const build = () => loadCatalog({ dataDir: dir, base, gate: acceptAll, clock: generatedClock });
   return new LiveCatalog(await build(), build);
 }
 

@@ -64,7 +64,7 @@ describe('a full harvest', () => {
     const { Catalog } = await import('../../src/catalog/catalog.js');
     const current = served.live.current;
     // Drop the first 50 records: the snapshot identity changes, the index in the token is then meaningless.
-    (served.live as unknown as { catalog: unknown }).catalog = new Catalog(current.base, current.records.slice(50), []);
+    (served.live as unknown as { catalog: unknown }).catalog = new Catalog(current.base, current.records.slice(50), [], current.store, current.cache, current.meta);
     const next = await (await fetch(`${served.url}/oai?verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`)).text();
     expect(texts(next, 'identifier')[0]).toBe(expected[100]);
     expect(next).toContain(`completeListSize="${N}" cursor="100"`);

@@ -86,7 +86,7 @@ describe('OAI-PMH verbs', () => {
     expect(texts(xml, 'baseURL')).toEqual([`${BASE}/oai`]);
     expect(texts(xml, 'protocolVersion')).toEqual(['2.0']);
     expect(texts(xml, 'earliestDatestamp')).toEqual(['2024-01-01T12:00:00Z']);
-    expect(texts(xml, 'deletedRecord')).toEqual(['no']);
+    expect(texts(xml, 'deletedRecord')).toEqual(['persistent']);
     expect(texts(xml, 'granularity')).toEqual(['YYYY-MM-DDThh:mm:ssZ']);
     expect(texts(xml, 'adminEmail')).toEqual(['webmaster@data.example.org']);
   });

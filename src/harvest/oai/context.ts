@@ -1,6 +1,6 @@
 // What answering an OAI-PMH request needs: the catalog snapshot taken for the request and the repository's settings.
 import type { Catalog } from '../../catalog/catalog.js';
-import type { PublishedRecord } from '../../catalog/published.js';
+import type { CatalogEntry } from '../../catalog/catalog.js';
 import type { TokenCodec } from './token.js';
 import { OaiError } from './errors.js';
 
@@ -25,10 +25,10 @@ export function oaiIdentifier(ctx: OaiContext, id: string): string {
   return `oai:${ctx.host}:${id}`;
 }
 
-/** The record an `oai:{host}:{id}` identifier names; idDoesNotExist for any other. */
-export function resolveIdentifier(ctx: OaiContext, identifier: string): PublishedRecord {
+/** The record (or tombstone) an `oai:{host}:{id}` identifier names; idDoesNotExist for any other. */
+export function resolveIdentifier(ctx: OaiContext, identifier: string): CatalogEntry {
   const prefix = `oai:${ctx.host}:`;
-  const record = identifier.startsWith(prefix) ? ctx.catalog.get(identifier.slice(prefix.length)) : undefined;
+  const record = identifier.startsWith(prefix) ? ctx.catalog.entry(identifier.slice(prefix.length)) : undefined;
   if (!record) throw new OaiError('idDoesNotExist', `no record has the identifier ${identifier}`);
   return record;
 }

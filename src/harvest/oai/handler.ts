@@ -21,7 +21,14 @@ export function oaiHandler(live: LiveCatalog, settings: Omit<OaiContext, 'catalo
       return;
     }
     const sink = streamBody(res, wantsGzip(req));
-    await respond(raw, { ...settings, catalog }, sink);
+    // Every responseDate given out is a floor for the datestamps the store commits later.
+    const store = catalog.store as { responseFloor?: number };
+    const now = () => {
+      const date = settings.now();
+      if (typeof store.responseFloor === 'number') store.responseFloor = Math.max(store.responseFloor, date.getTime());
+      return date;
+    };
+    await respond(raw, { ...settings, now, catalog }, sink);
     await sink.end();
   };
 }

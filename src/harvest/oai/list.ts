@@ -1,6 +1,5 @@
 // ListIdentifiers and ListRecords: selects by datestamp, pages through the catalog in id order, and issues resumption tokens.
-import type { Catalog } from '../../catalog/catalog.js';
-import type { PublishedRecord } from '../../catalog/published.js';
+import type { Catalog, CatalogEntry } from '../../catalog/catalog.js';
 import { snapshotId } from '../snapshot.js';
 import { checkRange, parseBound, type DateBound } from './dates.js';
 import { OaiError } from './errors.js';
@@ -10,7 +9,7 @@ import type { TokenState } from './token.js';
 
 export interface ListPage {
   format: MetadataFormat;
-  records: PublishedRecord[];
+  records: CatalogEntry[];
   /** Elements of the complete list returned before this page. */
   cursor: number;
   completeListSize: number;
@@ -40,7 +39,7 @@ export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecor
 
   const { catalog } = ctx;
   const start = resumeAt(catalog, state);
-  const { page, remaining } = scan(catalog.records, start, ctx.pageSize, from, until);
+  const { page, remaining } = scan(catalog.all, start, ctx.pageSize, from, until);
   if (page.length === 0) throw new OaiError('noRecordsMatch', 'no records match the arguments');
   const completeListSize = state.cursor + remaining;
   let token: string | undefined;
@@ -69,7 +68,7 @@ export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecor
  */
 function resumeAt(catalog: Catalog, state: { after: string; index: number; snapshot?: string }): number {
   if (state.snapshot === undefined) return 0;
-  const records = catalog.records;
+  const records = catalog.all;
   if (state.snapshot === snapshotId(catalog) && state.index <= records.length && records[state.index - 1]?.id === state.after) return state.index;
   let lo = 0;
   let hi = records.length;
@@ -81,9 +80,9 @@ function resumeAt(catalog: Catalog, state: { after: string; index: number; snaps
   return lo;
 }
 
-/** Up to `size` matching records from `start`, and how many match from `start` on in all. */
-function scan(records: readonly PublishedRecord[], start: number, size: number, from?: DateBound, until?: DateBound) {
-  const page: Array<{ record: PublishedRecord; index: number }> = [];
+/** Up to `size` matching records or tombstones from `start`, and how many match from `start` on in all. */
+function scan(records: readonly CatalogEntry[], start: number, size: number, from?: DateBound, until?: DateBound) {
+  const page: Array<{ record: CatalogEntry; index: number }> = [];
   if (!from && !until) {
     for (let i = start; i < records.length && page.length < size; i++) page.push({ record: records[i]!, index: i });
     return { page, remaining: Math.max(0, records.length - start) };

@@ -1,6 +1,6 @@
 // The six verbs: each request is checked in full before the first byte is written, then the answer is streamed record by record.
 import { setImmediate as tick } from 'node:timers/promises';
-import type { PublishedRecord } from '../../catalog/published.js';
+import type { CatalogEntry } from '../../catalog/catalog.js';
 import type { Sink } from '../sink.js';
 import { earliestModified } from '../snapshot.js';
 import { baseUrl, oaiIdentifier, resolveIdentifier, type OaiContext } from './context.js';
@@ -75,14 +75,14 @@ function prepare(request: OaiRequest, ctx: OaiContext): Body {
       const errors: OaiError[] = [];
       const format = metadataFormat(args.metadataPrefix!);
       if (!format) errors.push(new OaiError('cannotDisseminateFormat', `the metadata format ${args.metadataPrefix} is not disseminated; see ListMetadataFormats`));
-      let record: PublishedRecord | undefined;
+      let record: CatalogEntry | undefined;
       try {
         record = resolveIdentifier(ctx, args.identifier!);
       } catch (e) {
         errors.push(e as OaiError);
       }
       if (errors.length) throw errors.length === 1 ? errors[0]! : new AggregateError(errors);
-      return (sink) => sink.write(recordXml(ctx, record!, format!));
+      return async (sink) => sink.write(await recordXml(ctx, record!, format!));
     }
     case 'ListIdentifiers':
     case 'ListRecords': {
@@ -91,7 +91,7 @@ function prepare(request: OaiRequest, ctx: OaiContext): Body {
         let n = 0;
         for (const r of page.records) {
           if (sink.aborted) return;
-          await sink.write(verb === 'ListRecords' ? recordXml(ctx, r, page.format) : `    ${header(ctx, r)}\n`);
+          await sink.write(verb === 'ListRecords' ? await recordXml(ctx, r, page.format) : `    ${header(ctx, r)}\n`);
           // Let other requests run between records while a page is rendered.
           if (++n % 20 === 0) await tick();
         }
@@ -110,17 +110,20 @@ function identify(ctx: OaiContext): Body {
     element('protocolVersion', '2.0'),
     element('adminEmail', ctx.adminEmail),
     element('earliestDatestamp', datestamp(earliestModified(ctx.catalog))),
-    element('deletedRecord', 'no'),
+    element('deletedRecord', 'persistent'),
     element('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
     element('compression', 'gzip'),
   ];
   return (sink) => sink.write(lines.map((l) => `    ${l}\n`).join(''));
 }
 
-function header(ctx: OaiContext, r: PublishedRecord): string {
-  return `<header>${element('identifier', oaiIdentifier(ctx, r.id))}${element('datestamp', datestamp(r.lastModified))}</header>`;
+function header(ctx: OaiContext, r: CatalogEntry): string {
+  return `<header${r.deleted ? ' status="deleted"' : ''}>${element('identifier', oaiIdentifier(ctx, r.id))}${element('datestamp', datestamp(r.lastModified))}</header>`;
 }
 
-function recordXml(ctx: OaiContext, r: PublishedRecord, format: MetadataFormat): string {
-  return `    <record>\n      ${header(ctx, r)}\n      <metadata>\n        ${format.render(r)}\n      </metadata>\n    </record>\n`;
+/** A record with its metadata; a deleted one is its header alone (§2.5.1). */
+async function recordXml(ctx: OaiContext, r: CatalogEntry, format: MetadataFormat): Promise<string> {
+  const record = r.deleted ? undefined : await ctx.catalog.get(r.id);
+  if (!record) return `    <record>\n      ${header(ctx, r)}\n    </record>\n`;
+  return `    <record>\n      ${header(ctx, r)}\n      <metadata>\n        ${format.render(record)}\n      </metadata>\n    </record>\n`;
 }

@@ -15,15 +15,28 @@ const HOME_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'html'].inc
 const pickHome = negotiatorFor(HOME_FORMATS);
 const cache = new OwnerCache<Catalog, Promise<Prepared>>();
 
-const entries = new OwnerCache<Catalog, IndexEntry[]>();
+const entries = new OwnerCache<Catalog, Promise<IndexEntry[]>>();
 
-function homeHtml(catalog: Catalog, query?: string): string {
-  const all = entries.get(catalog, '', () => catalog.records.map((r) => indexEntry(r.id, r.iri, r.record)));
+/** Past this many records the list shows titles only: authors and years would mean reading every record. */
+const FULL_ENTRIES = 5000;
+
+async function listEntries(catalog: Catalog): Promise<IndexEntry[]> {
+  if (catalog.size > FULL_ENTRIES) return catalog.records.map((r) => ({ id: r.id, url: r.iri, title: r.title ?? r.id, authors: [] }));
+  const out: IndexEntry[] = [];
+  for (const r of catalog.records) {
+    const record = await catalog.get(r.id);
+    out.push(record ? indexEntry(r.id, r.iri, record.record) : { id: r.id, url: r.iri, title: r.title ?? r.id, authors: [] });
+  }
+  return out;
+}
+
+async function homeHtml(catalog: Catalog, query?: string): Promise<string> {
+  const all = await entries.get(catalog, '', () => listEntries(catalog));
   return renderIndexPage(filterEntries(all, query), { base: catalog.base, total: catalog.size, ...(query ? { query } : {}) });
 }
 
 async function body(catalog: Catalog, key: string): Promise<string> {
-  if (key === 'html') return homeHtml(catalog);
+  if (key === 'html') return await homeHtml(catalog);
   const quads = voidQuads(catalog, catalog.base);
   return key === 'turtle' ? writeTurtle(quads) : writeGraphJsonLd(quads);
 }
@@ -39,7 +52,7 @@ function handler(ctx: ServerContext, pick: typeof pickHome, formats: typeof HOME
     const query = typeof req.query.q === 'string' && req.query.q.trim() ? req.query.q.slice(0, 200) : undefined;
     if (format.key === 'html' && query) {
       // A filtered list is computed per request and not cached: queries are unbounded.
-      return send(req, res, prepare({ body: homeHtml(catalog, query), mediaType: format.mediaType, lastModified: catalog.lastModified, maxAge: ctx.maxAge }));
+      return send(req, res, prepare({ body: await homeHtml(catalog, query), mediaType: format.mediaType, lastModified: catalog.lastModified, maxAge: ctx.maxAge }));
     }
     const p = cache.getAsync(catalog, format.key, async () =>
       prepare({ body: await body(catalog, format.key), mediaType: format.mediaType, lastModified: catalog.lastModified, maxAge: ctx.maxAge }),

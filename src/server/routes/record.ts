@@ -1,6 +1,8 @@
 // /record/{id} (negotiated), /record/{id}.{ext} and ?format=: one cached representation per record and format, written as is.
 import type { Request, Response } from 'express';
 import type { PublishedRecord } from '../../catalog/published.js';
+import type { Catalog, CatalogEntry } from '../../catalog/catalog.js';
+import { sendGone } from './gone.js';
 import type { Format } from '../../formats/format.js';
 import { allFormats, formatByExtension, formatByName, negotiableFormats } from '../../formats/registry.js';
 import { isLdpubError } from '../../errors.js';
@@ -14,7 +16,8 @@ import { negotiatorFor } from '../negotiate.js';
 import { prepare, send, type Prepared } from '../send.js';
 
 const pick = negotiatorFor(negotiableFormats());
-const prepared = new OwnerCache<PublishedRecord, Promise<Prepared>>();
+/** What a prepared body costs in the cache: its bytes and about half a kilobyte of headers. */
+const preparedSize = (p: Prepared) => p.body.length + 512;
 const links = new OwnerCache<PublishedRecord, string>();
 
 export function contentLocation(id: string, format: Format): string {
@@ -29,19 +32,31 @@ function formatList(): string {
   return allFormats().map((f) => f.key).join(', ');
 }
 
-/** The record named by a path segment: an id, or an id followed by a registered extension (the exact id wins). */
-export function resolveName(ctx: ServerContext, name: string): { record: PublishedRecord; format?: Format; badExtension?: string } | undefined {
+/** The id a path segment names: the id itself, or an id followed by an extension (the exact id wins). */
+function nameToId(catalog: Catalog, name: string): { id: string; extension?: string } | undefined {
   if (name.length > MAX_ID_LENGTH + 16) return undefined;
-  const catalog = ctx.live.current;
-  const exact = isValidId(name) ? catalog.get(name) : undefined;
-  if (exact) return { record: exact };
+  if (isValidId(name) && catalog.entry(name)) return { id: name };
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const stem = name.slice(0, dot);
-  const record = isValidId(stem) ? catalog.get(stem) : undefined;
+  return isValidId(stem) && catalog.entry(stem) ? { id: stem, extension: name.slice(dot + 1) } : undefined;
+}
+
+/** The record named by a path segment, or `gone` for a deleted one; undefined for a name never published. */
+export async function resolveName(
+  ctx: ServerContext,
+  name: string,
+): Promise<{ record: PublishedRecord; format?: Format; badExtension?: string } | { gone: CatalogEntry; format?: Format } | undefined> {
+  const catalog = ctx.live.current;
+  const named = nameToId(catalog, name);
+  if (!named) return undefined;
+  const format = named.extension === undefined ? undefined : formatByExtension(named.extension);
+  const entry = catalog.entry(named.id)!;
+  if (entry.deleted) return format ? { gone: entry, format } : { gone: entry };
+  const record = await catalog.get(named.id);
   if (!record) return undefined;
-  const format = formatByExtension(name.slice(dot + 1));
-  return format ? { record, format } : { record, badExtension: name.slice(dot + 1) };
+  if (named.extension === undefined) return { record };
+  return format ? { record, format } : { record, badExtension: named.extension };
 }
 
 function paramsFromQuery(req: Request, format: Format): { [name: string]: string } {
@@ -55,8 +70,9 @@ function paramsFromQuery(req: Request, format: Format): { [name: string]: string
 
 export function recordHandler(ctx: ServerContext) {
   return async (req: Request, res: Response): Promise<void> => {
-    const resolved = resolveName(ctx, String(req.params.name));
+    const resolved = await resolveName(ctx, String(req.params.name));
     if (!resolved) return notFound(req, res);
+    if ('gone' in resolved) return sendGone(req, res, ctx, resolved.gone, resolved.format ?? pick(req.headers.accept)?.format);
     const { record } = resolved;
     if (resolved.badExtension !== undefined) {
       return sendError(req, res, 404, `No format has the extension ".${resolved.badExtension}". This record is available as:`, recordOffers(record.id));
@@ -104,6 +120,7 @@ export function recordHandler(ctx: ServerContext) {
     // Each body is kept with its headers when its key is bounded: no parameters, or parameters the format has made
     // canonical and checked (normalizeParams), such as the shipped citation styles and locales.
     const bounded = used.length === 0 || format.normalizeParams !== undefined;
-    send(req, res, await (bounded ? prepared.getAsync(record, key, make) : make()));
+    const cache = ctx.live.current.cache;
+    send(req, res, await (bounded ? cache.get(`prepared\u0000${record.id}\u0000${record.version}\u0000${key}`, make, preparedSize) : make()));
   };
 }

@@ -28,14 +28,14 @@ async function body(record: PublishedRecord, key: string): Promise<string> {
   return key === 'turtle' ? writeTurtle(quads) : writeGraphJsonLd(quads);
 }
 
-function recordOf(ctx: ServerContext, req: Request): PublishedRecord | undefined {
+async function recordOf(ctx: ServerContext, req: Request): Promise<PublishedRecord | undefined> {
   const id = String(req.params.id);
   return isValidId(id) ? ctx.live.current.get(id) : undefined;
 }
 
 export function validationHandler(ctx: ServerContext) {
   return async (req: Request, res: Response): Promise<void> => {
-    const record = recordOf(ctx, req);
+    const record = await recordOf(ctx, req);
     if (!record) return notFound(req, res);
     const choice = pick(req.headers.accept);
     if (!choice) {
@@ -53,8 +53,8 @@ export function validationHandler(ctx: ServerContext) {
 const linksets = new OwnerCache<PublishedRecord, Prepared>();
 
 export function linksetHandler(ctx: ServerContext) {
-  return (req: Request, res: Response): void => {
-    const record = recordOf(ctx, req);
+  return async (req: Request, res: Response): Promise<void> => {
+    const record = await recordOf(ctx, req);
     if (!record) return notFound(req, res);
     const p = linksets.get(record, '', () =>
       prepare({ body: linkset(record), mediaType: LINKSET_TYPE, lastModified: record.lastModified, varies: false, maxAge: ctx.maxAge }),

@@ -1,0 +1,154 @@
+// `npm run bench -- --store-scale N`: the catalog store at N generated records, measured from outside on the real
+// command (`ldpub serve`): first ingest, RSS once ready, restart to the last record served, one changed file
+// visible after SIGHUP, RSS growth over a crawl in every format, and /dump.nt throughput.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { negotiableFormats } from '../src/formats/registry.js';
+import { packageRoot } from '../src/paths.js';
+import { writeDataDir } from './lib/data-dir.js';
+import { now, round } from './lib/stats.js';
+
+export interface StoreBench {
+  records: number;
+  firstIngestS: number;
+  rssReadyMiB: number;
+  restartToLastServedS: number;
+  reloadVisibleS: number;
+  crawl: { records: number; requests: number; rssBeforeMiB: number; rssAfterMiB: number; growthMiB: number };
+  dumpNt: { bytes: number; seconds: number; mibPerS: number };
+  storeMiB: number;
+}
+
+const log = (s: string): void => void process.stderr.write(`bench store: ${s}\n`);
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+interface Served {
+  child: ChildProcess;
+  port: number;
+  readyMs: number;
+}
+
+/** Starts `ldpub serve` on a free port and waits for its "listening" line. */
+async function serve(dir: string, extra: string[] = []): Promise<Served> {
+  const started = now();
+  const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'src', 'cli.js'), 'serve', '--data', dir, '--port', '0', ...extra], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LDPUB_LOG_LEVEL: 'info' },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('the server did not start in 60 minutes')), 3_600_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        if (line.includes('"listening"')) {
+          clearTimeout(timer);
+          resolve((JSON.parse(line) as { port: number }).port);
+        }
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+  // Keep draining the log so the child never blocks on a full pipe.
+  child.stdout!.resume();
+  return { child, port, readyMs: now() - started };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function status(port: number, path: string, headers: { [k: string]: string } = {}): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+export async function storeSection(count: number, seed: number): Promise<StoreBench> {
+  log(`writing ${count} records`);
+  const data = writeDataDir(count, seed, 'store');
+  try {
+    const ids = data.validIds;
+    const last = ids[ids.length - 1]!;
+    log('first ingest');
+    let s = await serve(data.dir);
+    const firstIngestS = s.readyMs / 1000;
+    const rssReadyMiB = rssMiB(s.child.pid!);
+    await stop(s.child);
+
+    log('restart');
+    const restartStart = now();
+    s = await serve(data.dir);
+    while ((await status(s.port, `/record/${last}.nt`)) !== 200) await new Promise((r) => setTimeout(r, 20));
+    const restartToLastServedS = (now() - restartStart) / 1000;
+
+    log('one changed file, SIGHUP');
+    const changed = ids[Math.floor(ids.length / 2)]!;
+    const file = join(data.dir, `${changed}.txt`);
+    // The title is the first line with text after the page's "Loading…" line.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith('Loading')) && l.trim() !== '');
+    lines[at] = `${lines[at]} (revised)`;
+    writeFileSync(file, lines.join('\n'));
+    // Wait for the background catch-up of the restart to finish first: a reload asked for meanwhile runs after it.
+    const hupStart = now();
+    s.child.kill('SIGHUP');
+    let reloadVisibleS = NaN;
+    for (let i = 0; i < 3000; i++) {
+      const res = await fetch(`http://127.0.0.1:${s.port}/record/${changed}.nt`);
+      const body = await res.text();
+      if (body.includes('(revised)')) {
+        reloadVisibleS = (now() - hupStart) / 1000;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+
+    const crawlIds = ids.slice(0, Math.min(10_000, ids.length));
+    const exts = negotiableFormats().map((f) => f.extension);
+    log(`crawl of ${crawlIds.length} records in ${exts.length} formats`);
+    const rssBeforeMiB = rssMiB(s.child.pid!);
+    let requests = 0;
+    const queue = crawlIds.flatMap((id) => exts.map((ext) => `/record/${id}.${ext}`));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+          await status(s.port, path);
+          requests++;
+        }
+      }),
+    );
+    const rssAfterMiB = rssMiB(s.child.pid!);
+
+    log('/dump.nt');
+    const dumpStart = now();
+    const res = await fetch(`http://127.0.0.1:${s.port}/dump.nt`, { headers: { 'accept-encoding': 'identity' } });
+    let bytes = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+    const dumpS = (now() - dumpStart) / 1000;
+    await stop(s.child);
+    const storeBytes = readFileSync(join(data.dir, '.ldpub', 'catalog.mdb')).length;
+    return {
+      records: count,
+      firstIngestS: round(firstIngestS, 1),
+      rssReadyMiB: round(rssReadyMiB, 0),
+      restartToLastServedS: round(restartToLastServedS, 2),
+      reloadVisibleS: round(reloadVisibleS, 2),
+      crawl: { records: crawlIds.length, requests, rssBeforeMiB: round(rssBeforeMiB, 0), rssAfterMiB: round(rssAfterMiB, 0), growthMiB: round(rssAfterMiB - rssBeforeMiB, 0) },
+      dumpNt: { bytes, seconds: round(dumpS, 2), mibPerS: round(bytes / 2 ** 20 / dumpS, 0) },
+      storeMiB: round(storeBytes / 2 ** 20, 0),
+    };
+  } finally {
+    data.remove();
+  }
+}
