@@ -18,6 +18,9 @@ export const CONFIG_DIR = '_server';
  * smallest step; with ten formats a client q that differs by more than 0.01 still decides first.
  */
 const QS_STEP = 0.001;
+/** A txt RewriteMap line is at most 1024 bytes: a Link header is held in chunks of this many characters. */
+const LINK_CHUNK = 900;
+const LINK_CHUNKS = 10;
 
 export interface StaticExportOptions {
   live: LiveCatalog;
@@ -54,14 +57,14 @@ export function preferenceOrder(formats: readonly Format[]): Format[] {
     .map((x) => x.f);
 }
 
-/** An Apache type map: one variant per media type (aliases point at the same file), qs falling in preference order. */
+/**
+ * An Apache type map: one variant per media type, qs falling in preference order. Aliases point at the same file
+ * and rank below every main type, because ldpub never reaches an alias through a wildcard.
+ */
 export function typeMap(stem: string, formats: readonly Format[]): string {
-  const out: string[] = [];
-  preferenceOrder(formats).forEach((f, rank) => {
-    const qs = (1 - rank * QS_STEP).toFixed(3);
-    for (const type of [f.mediaType, ...f.aliases]) out.push(`URI: ${stem}.${f.extension}\nContent-Type: ${type}; qs=${qs}\n`);
-  });
-  return out.join('\n');
+  const ordered = preferenceOrder(formats);
+  const entries: Array<[Format, string]> = [...ordered.map((f): [Format, string] => [f, f.mediaType]), ...ordered.flatMap((f) => f.aliases.map((a): [Format, string] => [f, a]))];
+  return entries.map(([f, type], rank) => `URI: ${stem}.${f.extension}\nContent-Type: ${type}; qs=${(1 - rank * QS_STEP).toFixed(3)}\n`).join('\n');
 }
 
 const HOME_KEYS = ['html', 'turtle', 'jsonld'];
@@ -145,8 +148,11 @@ export async function exportStatic(opts: StaticExportOptions): Promise<StaticExp
       await save(`record/${entry.id}.var`, typeMap(entry.id, formats));
       if (link) {
         const value = encodeLink(link);
-        links.push(`${entry.id} ${value}`);
-        for (const f of formats) links.push(`${entry.id}.${f.extension} ${value}`);
+        const chunks: string[] = [];
+        for (let i = 0; i < value.length && chunks.length < LINK_CHUNKS; i += LINK_CHUNK) chunks.push(value.slice(i, i + LINK_CHUNK));
+        for (const name of [entry.id, ...formats.map((f) => `${entry.id}.${f.extension}`)]) {
+          chunks.forEach((c, i) => links.push(`${name}:${i} ${c}`));
+        }
       }
       opts.progress?.(++done, total);
     }
@@ -207,8 +213,9 @@ function apacheConfig(root: string, fixed: Array<{ path: string; type: string }>
     'RewriteCond ${ldpubgone:$1|0} =1',
     'RewriteRule ^/?record/([^/]+)$ - [G]',
     "# A record's Link header (signposts and alternates), for /record/{id} and every /record/{id}.{ext}.",
-    'RewriteCond ${ldpublinks:$1|-} !=-',
-    'RewriteRule ^/?record/([^/]+)$ - [E=LDPUB_LINK:${ldpubunescape:${ldpublinks:$1}}]',
+    "# (A txt map line holds at most 1024 bytes, so the value is kept in chunks, %-escaped as the map holds no space.)",
+    'RewriteCond ${ldpublinks:$1:0|-} !=-',
+    `RewriteRule ^/?record/([^/]+)$ - [E=LDPUB_LINK:1,${Array.from({ length: LINK_CHUNKS }, (_, i) => `E=LDPUB_L${i}:\${ldpubunescape:\${ldpublinks:$1:${i}|}}`).join(',')}]`,
     '# /record/{id} names the record when a type map exists for it (the exact id wins over an extension).',
     `RewriteCond "${root}/record/$1.var" -f`,
     'RewriteRule ^/?record/([^/]+)$ /record/$1.var [L,E=LDPUB_NEGOTIATED:1]',
@@ -220,8 +227,7 @@ function apacheConfig(root: string, fixed: Array<{ path: string; type: string }>
     'Header always set Access-Control-Allow-Origin "*"',
     'Header always set Access-Control-Expose-Headers "Link, ETag, Content-Location, Last-Modified"',
     'Header set Cache-Control "public, max-age=300"',
-    'Header set Link "%{LDPUB_LINK}e" env=LDPUB_LINK',
-    'Header set Link "%{REDIRECT_LDPUB_LINK}e" env=REDIRECT_LDPUB_LINK',
+    `Header set Link "${Array.from({ length: LINK_CHUNKS }, (_, i) => `%{LDPUB_L${i}}e`).join('')}" env=LDPUB_LINK`,
     '# mod_negotiation says "Vary: negotiate,accept" and sends TCN; the server says Vary: Accept.',
     'Header always edit* Vary "(?i)\\s*,?\\s*negotiate\\s*,?\\s*" ""',
     'Header always edit Vary "(?i)^accept$" "Accept"',
