@@ -63,6 +63,15 @@ export async function openReplica(opts: Pick<ReplicaOptions, 'endpoint' | 'base'
   return { live, store, stop: () => clearInterval(timer) };
 }
 
+/** The app of a replica: /sparql (read-only, proxied to the store) before every route of `ldpub serve`. */
+export function replicaApp(live: LiveCatalog, opts: Pick<ReplicaOptions, 'endpoint' | 'base' | 'timeoutMs' | 'logger' | 'maxAge'>): express.Express {
+  const outer = express();
+  outer.disable('x-powered-by');
+  outer.use(sparqlRouter({ endpoint: opts.endpoint, timeoutMs: opts.timeoutMs }));
+  outer.use(createApp({ live, base: opts.base, logger: opts.logger, cacheMaxAge: opts.maxAge }));
+  return outer;
+}
+
 export async function serveReplica(io: CliIo, opts: ReplicaOptions): Promise<number> {
   let replica;
   try {
@@ -71,11 +80,7 @@ export async function serveReplica(io: CliIo, opts: ReplicaOptions): Promise<num
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
     return 1;
   }
-  const outer = express();
-  outer.disable('x-powered-by');
-  outer.use(sparqlRouter({ endpoint: opts.endpoint, timeoutMs: opts.timeoutMs }));
-  outer.use(createApp({ live: replica.live, base: opts.base, logger: opts.logger, cacheMaxAge: opts.maxAge }));
-  const server: Server = createServer(outer);
+  const server: Server = createServer(replicaApp(replica.live, opts));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

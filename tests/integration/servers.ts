@@ -99,11 +99,12 @@ export async function startVirtuoso(workDir: string): Promise<Running & { sqlPor
   });
   const url = `http://127.0.0.1:${httpPort}`;
   await waitFor(async () => (await fetch(`${url}/sparql?query=${encodeURIComponent('ASK {}')}`)).status === 200, 90_000, 'Virtuoso');
+  // The daemon's process id, from its lock file (VIRT_PID=…): the one process this stops.
+  const pid = Number(/VIRT_PID=(\d+)/.exec(readFileSync(join(db, 'virtuoso.lck'), 'utf8'))?.[1] ?? 0);
   return {
     url,
     sqlPort,
     stop: async () => {
-      const pid = Number(readFileSync(join(db, 'virtuoso.lck'), 'utf8').replace(/\D+/g, ' ').trim().split(' ').pop());
       if (pid) {
         try {
           process.kill(pid, 'SIGTERM');
