@@ -49,9 +49,11 @@ export class Catalog {
     readonly meta: StoreMeta = { formatVersion: 0 },
     readonly builtAt: Date = new Date(),
   ) {
-    const listed = entries
-      .map((e): CatalogEntry => ({ ...e, iri: recordIri(base, e.id), lastModified: seconds(e.datestamp) }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const listed = entries.map((e): CatalogEntry => ({ ...e, iri: recordIri(base, e.id), lastModified: seconds(e.datestamp) }));
+    // The store lists in key order, which for ids ([A-Za-z0-9._-]) is this order: sort only when it is not.
+    let sorted = true;
+    for (let i = 1; i < listed.length && sorted; i++) if (listed[i - 1]!.id > listed[i]!.id) sorted = false;
+    if (!sorted) listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.all = listed;
     this.records = listed.filter((e) => !e.deleted);
     this.tombstones = listed.filter((e) => e.deleted);

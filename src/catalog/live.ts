@@ -57,7 +57,10 @@ export class LiveCatalog {
     let timer: NodeJS.Timeout | undefined;
     let watcher: FSWatcher | undefined;
     try {
-      watcher = watch(dir, { recursive: true }, () => {
+      watcher = watch(dir, { recursive: true }, (_event, name) => {
+        // Changes under dot-folders (the store in DIR/.ldpub writes on every reload) are not data: a reload
+        // triggered by its own writes would never stop.
+        if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
         clearTimeout(timer);
         timer = setTimeout(() => void this.reload(), delayMs);
       });

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGate } from '../validate/gate.js';
+import type { EngineName } from '../validate/index.js';
 import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
 
 export interface WorkerInput {
@@ -10,6 +11,7 @@ export interface WorkerInput {
   files: { path: string; source: string; known?: string }[];
   base: string;
   shapesDir?: string;
+  engine?: EngineName;
 }
 
 /** `same` names files whose content turned out unchanged (only their stamp moved). */
@@ -18,7 +20,7 @@ export type WorkerMessage = { outcomes: FileOutcome[]; same: string[] } | { done
 const BATCH = 250;
 
 async function main(): Promise<void> {
-  const { files, base, shapesDir } = workerData as WorkerInput;
+  const { files, base, shapesDir, engine } = workerData as WorkerInput;
   let gate: Awaited<ReturnType<typeof loadGate>> | undefined;
   let batch: FileOutcome[] = [];
   let same: string[] = [];
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     const hash = contentHash(bytes);
     if (known === hash) same.push(source);
     // Outside the try: a bug in evaluation fails the load, as it does in the main thread.
-    else batch.push(evaluateFile(bytes.toString('utf8'), source, hash, base, (gate ??= await loadGate(shapesDir ? { shapesDir } : {})), false));
+    else batch.push(evaluateFile(bytes, source, hash, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) })), false));
     if (batch.length + same.length >= BATCH) post();
   }
   post();

@@ -216,7 +216,11 @@ class Stager {
       }
       records.push(row);
     }
-    await this.put(source, { stamp, hash: outcome.hash, gate: this.gate, records });
+    const state: FileState = { stamp, hash: outcome.hash, gate: this.gate, records };
+    // Entries of the file that could not be read, and what the reader changed: refused and logged at each publication.
+    if (outcome.errors?.length) state.entryErrors = outcome.errors.map((e) => ({ source, ...e }));
+    if (outcome.warnings?.length) state.warnings = outcome.warnings;
+    await this.put(source, state);
   }
 
   private async put(source: string, state: FileState): Promise<void> {
@@ -264,6 +268,8 @@ function assemble(
       refuse(state.error);
       continue;
     }
+    for (const e of state.entryErrors ?? []) refuse(e);
+    for (const w of state.warnings ?? []) logger.warn({ record: source, code: w.code }, `warning: ${w.message}`);
     for (const r of state.records) {
       const other = owner.get(r.id);
       if (other !== undefined) {
@@ -338,7 +344,7 @@ async function loadHere(files: Array<FileRef & { known?: string }>, options: Loa
       }
       const hash = contentHash(file.bytes);
       if (hash === file.known) await stager.unchanged(file.source);
-      else await stager.add(evaluateFile(file.bytes.toString('utf8'), file.source, hash, options.base, options.gate));
+      else await stager.add(evaluateFile(file.bytes, file.source, hash, options.base, options.gate));
     }
   }
 }
@@ -353,7 +359,7 @@ async function loadInWorkers(script: URL, files: Array<FileRef & { known?: strin
     shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
-          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}) };
+          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}), ...(options.gate.engine ? { engine: options.gate.engine } : {}) };
           const worker = new Worker(script, { workerData: input });
           worker.on('message', (message: WorkerMessage) => {
             if ('outcomes' in message) {

@@ -11,9 +11,10 @@ import { isLdpubError, LdpubError } from '../errors.js';
 import { writeDump, type DumpKind } from '../harvest/dump.js';
 import { Sink } from '../harvest/sink.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, resolveBase } from './options.js';
+import { engineUsage, parseOptions, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--store PATH] [--base URL]
+const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--store PATH] [--base URL] [--engine NAME]
        ldpub export --static DIR [--data DIR] [--store PATH] [--base URL]
 
 Writes every published record of the data folder as one dump: N-Triples (nt), or one compacted
@@ -25,6 +26,7 @@ JSON-LD record per line (jsonld). The file appears only when complete (written b
   --data DIR          the data folder (default: data)
   --store PATH        the catalog store folder (default: DIR/.ldpub), brought up to date first
   --base URL          base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
+  ${engineUsage(20)}
 Exit status: 0 when written, 1 when it could not be, 2 on misuse.
 `;
 
@@ -41,6 +43,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
       data: { type: 'string', default: 'data' },
       store: { type: 'string' },
       base: { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }).values;
   } catch (e) {
@@ -58,7 +61,9 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
     return 2;
   }
   let base: string;
+  let engine: EngineName;
   try {
+    engine = parseEngine(values.engine);
     base = resolveBase(values.base);
   } catch (e) {
     io.stderr.write(`ldpub export: ${(e as LdpubError).toLine()}\n`);
@@ -69,7 +74,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
     const catalog = await loadCatalog({
       dataDir: values.data,
       base,
-      gate: gate ?? (await loadGate()),
+      gate: gate ?? (await loadGate({ engine })),
       gateKey: gate ? 'test' : shaclGateKey(),
       workers: gate ? 1 : availableParallelism(),
       ...(values.store ? { storePath: values.store } : {}),

@@ -13,14 +13,16 @@ import { LdpubError } from '../errors.js';
 import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
 import { loadGate } from '../validate/gate.js';
 import { createLogger } from '../server/log.js';
+import { trackConnections } from '../server/drain.js';
 import type { Command } from './io.js';
-import { DEFAULT_PORT, parseOptions, resolveBase } from './options.js';
+import { DEFAULT_PORT, engineUsage, parseOptions, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
-/** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
+/** How long in-flight requests may take to finish after SIGTERM before their connections are cut. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-const USAGE = `usage: ldpub serve [--data DIR] [--store PATH] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S] [--cache-mb N]
+const USAGE = `usage: ldpub serve [--data DIR] [--store PATH] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S] [--cache-mb N] [--engine NAME]
 
 Serves every record in the data folder by content negotiation.
   --data DIR           the data folder (default: data)
@@ -31,6 +33,7 @@ Serves every record in the data folder by content negotiation.
   --watch              reload when files in the data folder change (SIGHUP always reloads)
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
   --cache-mb N         memory for cached representations, in MiB (default: 128)
+  ${engineUsage(21)}
   --sparql URL         serve from a SPARQL store that \`ldpub publish --sparql\` filled (its query endpoint)
                        instead of the data folder: a stateless replica; changes appear within 10 s
   --sparql-timeout S   seconds to wait for the SPARQL store before answering 503 (default: 5)
@@ -48,6 +51,7 @@ export const run: Command = async (argv, io) => {
   let port: number;
   let maxAge: number;
   let base: string;
+  let engine: EngineName;
   let cacheBytes: number;
   try {
     values = parseOptions(argv, {
@@ -57,6 +61,7 @@ export const run: Command = async (argv, io) => {
       base: { type: 'string' },
       watch: { type: 'boolean', default: false },
       'cache-max-age': { type: 'string' },
+      engine: { type: 'string' },
       'cache-mb': { type: 'string' },
       store: { type: 'string' },
       sparql: { type: 'string' },
@@ -71,6 +76,7 @@ export const run: Command = async (argv, io) => {
     maxAge = integer(values['cache-max-age'], DEFAULT_CACHE_MAX_AGE, '--cache-max-age', 31_536_000);
     cacheBytes = integer(values['cache-mb'], 128, '--cache-mb', 1_048_576) * 1024 * 1024;
     base = resolveBase(values.base, port);
+    engine = parseEngine(values.engine);
   } catch (e) {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -90,7 +96,7 @@ export const run: Command = async (argv, io) => {
   }
   const dataDir = values.data;
   // The shapes compile while the store opens: a store that has published serves before they are ready.
-  const gateReady = loadGate();
+  const gateReady = loadGate({ engine });
   gateReady.catch(() => undefined);
   let store;
   try {
@@ -121,6 +127,7 @@ export const run: Command = async (argv, io) => {
 
   const app = createApp({ live, base, logger, cacheMaxAge: maxAge });
   const server = createServer(app);
+  const drainer = trackConnections(server);
   try {
     await listen(server, port, values.host);
   } catch (e) {
@@ -151,26 +158,17 @@ export const run: Command = async (argv, io) => {
     const shutdown = (signal: string) => {
       if (closing) return;
       closing = true;
-      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      logger.info({ signal, connections: drainer.open }, 'shutting down: finishing requests in flight');
       stopWatching();
       process.off('SIGHUP', onHup);
-      // Idle keep-alive sockets are closed now and as each in-flight request finishes.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const force = setTimeout(() => {
-        logger.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'requests still in flight; closing their connections');
-        server.closeAllConnections();
-      }, SHUTDOWN_TIMEOUT_MS);
-      force.unref();
-      server.close(() => {
-        clearInterval(sweep);
-        clearTimeout(force);
+      void drainer.drain(SHUTDOWN_TIMEOUT_MS).then(({ forced }) => {
+        if (forced > 0) logger.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS, forced }, 'requests still in flight at the deadline; their connections were closed');
         process.off('SIGTERM', onTerm);
         process.off('SIGINT', onInt);
         logger.info('stopped');
         logger.flush();
         resolve(shapesFailed ? 1 : 0);
       });
-      server.closeIdleConnections();
     };
     const onTerm = () => shutdown('SIGTERM');
     const onInt = () => shutdown('SIGINT');

@@ -65,6 +65,10 @@ export interface FileState {
   gate: string;
   records: Array<{ id: string; version: string; publishable: boolean; warnings: number; ntBytes: number; stats: GraphStats; title?: string; refusal?: StoredRefusal }>;
   error?: StoredRefusal;
+  /** Entries of a many-record file that could not be read; the others are in `records`. */
+  entryErrors?: StoredRefusal[];
+  /** What the reader changed on the way (encoding fallback, control characters dropped), as `code` and `message`. */
+  warnings?: Array<{ code: string; message: string }>;
 }
 
 export interface StoreMeta {

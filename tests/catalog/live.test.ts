@@ -15,7 +15,8 @@ describe('LiveCatalog', () => {
   it('swaps in a new catalog when a file appears in the watched folder', async () => {
     copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(dir, 'seed.txt'));
     const gate = await loadGate();
-    const build = () => loadCatalog({ dataDir: dir, base: TEST_BASE, gate });
+    let builds = 0;
+    const build = () => (builds++, loadCatalog({ dataDir: dir, base: TEST_BASE, gate }));
     const live = new LiveCatalog(await build(), build);
     const stop = live.watch(dir, 50);
     try {
@@ -24,6 +25,10 @@ describe('LiveCatalog', () => {
       // Bounded wait for the watcher's reload: 10 s at most, checked every 50 ms.
       for (let i = 0; i < 200 && live.current.size < 2; i++) await new Promise((r) => setTimeout(r, 50));
       expect((await live.current.get('plos'))?.record.container?.title).toBe('PloS one');
+      // The reload's own writes to the store (DIR/.ldpub) are not changes of the data: no reload follows them.
+      const after = builds;
+      await new Promise((r) => setTimeout(r, 800));
+      expect(builds).toBe(after);
     } finally {
       stop();
     }

@@ -121,6 +121,6 @@ export function recordHandler(ctx: ServerContext) {
     // canonical and checked (normalizeParams), such as the shipped citation styles and locales.
     const bounded = used.length === 0 || format.normalizeParams !== undefined;
     const cache = ctx.live.current.cache;
-    send(req, res, await (bounded ? cache.get(`prepared\u0000${record.id}\u0000${record.version}\u0000${key}`, make, preparedSize) : make()));
+    return send(req, res, await (bounded ? cache.get(`prepared\u0000${record.id}\u0000${record.version}\u0000${key}`, make, preparedSize) : make()));
   };
 }
