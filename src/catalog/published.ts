@@ -5,6 +5,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { Record } from '../model/record.js';
 import type { Format } from '../formats/format.js';
+import { SerializeMemo } from '../formats/memo.js';
 import { mapRecord } from '../rdf/map-record.js';
 import { datasetIri } from '../rdf/iris.js';
 import { voidNs } from '../rdf/namespaces.js';
@@ -29,6 +30,8 @@ export interface Rendered {
 export const STORED_ON_REQUEST: ReadonlySet<string> = new Set(['jsonld']);
 
 export class PublishedRecord {
+  /** The quads and shared work of the formats rendered close together; held weakly, so the catalog still holds Records only. */
+  private shared: WeakRef<SerializeMemo> | undefined;
   private statsMemo: GraphStats | undefined;
 
   constructor(
@@ -81,7 +84,9 @@ export class PublishedRecord {
   }
 
   private async serialize(format: Format, params: { readonly [name: string]: string }): Promise<Rendered> {
-    const text = await format.serialize({ id: this.id, iri: this.iri, base: this.base, record: this.record, quads: this.quads(), params });
+    let memo = this.shared?.deref();
+    if (!memo) this.shared = new WeakRef((memo = new SerializeMemo(this.quads())));
+    const text = await format.serialize({ id: this.id, iri: this.iri, base: this.base, record: this.record, quads: memo.quads, memo, params });
     const body = Buffer.from(text, 'utf8');
     return { body, etag: strongEtag(body) };
   }

@@ -1,6 +1,7 @@
 // The citation formats in the registry: CSL-JSON, BibTeX, RIS and formatted citations (style and locale as parameters).
 import { formatCitation, resolveLocale, resolveStyle, toBibtex, toCslJson, toRis } from '../citation/index.js';
 import type { Format, SerializeInput } from './format.js';
+import { displayable } from './normal-form.js';
 
 const ctx = (input: SerializeInput) => ({ id: input.id, uri: input.iri });
 
@@ -9,8 +10,9 @@ function citationParams(params: { readonly [name: string]: string }): { [name: s
   return { style: resolveStyle(params.style), locale: resolveLocale(params.locale) };
 }
 
+/** A formatted citation, text or HTML fragment, with no control character (a terminal escape in a title stays out of a terminal). */
 function citation(input: SerializeInput, format: 'text' | 'html'): string {
-  return formatCitation(input.record, ctx(input), { style: input.params.style, locale: input.params.locale, format });
+  return displayable(formatCitation(input.record, ctx(input), { style: input.params.style, locale: input.params.locale, format }));
 }
 
 export const CITATION_FORMATS: Format[] = [

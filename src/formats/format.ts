@@ -1,6 +1,7 @@
 // What a registered output format is: its media type, aliases, extension, server-side quality and serializer.
 import type { Quad } from '@rdfjs/types';
 import type { Record } from '../model/record.js';
+import type { SerializeMemo } from './memo.js';
 
 /** Everything a serializer may use to write one record. */
 export interface SerializeInput {
@@ -10,8 +11,14 @@ export interface SerializeInput {
   /** The configured base URI, without a trailing slash. */
   base: string;
   record: Record;
-  /** The record's graph as mapped (and, in the catalog, with its dataset links). */
+  /** The record's graph as mapped (and, in the catalog, with its dataset links): mapped once per record, never per format. */
   quads: readonly Quad[];
+  /**
+   * The work every format of this record shares (the graph index, the JSON-LD object the page embeds), made once
+   * over `quads` with `new SerializeMemo(quads)` and passed to each format of the record. Without one, a memo is
+   * kept with the `quads` array itself, so formats given the same array still share.
+   */
+  memo?: SerializeMemo;
   /** Media type parameters or query options a format understands, such as a citation `style` and `locale`. */
   params: { readonly [name: string]: string };
 }

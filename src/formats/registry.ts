@@ -1,13 +1,14 @@
-// The one registry of output formats. Negotiation, URLs, Link headers, 406 bodies and the CLI all ask it.
+// The one registry of output formats: media types, names and writers. Negotiation, URLs, Link headers, 406 bodies and
+// the CLI all ask it; nothing it loads asks it back (links and the page take the format list as an argument).
 import type { Format } from './format.js';
 import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeRdfXml } from './rdfxml.js';
+import { writeJsonLd } from './jsonld.js';
 import { CITATION_FORMATS } from './citations.js';
 import { MARCXML_MEDIA_TYPE, writeMarcXml } from './marcxml.js';
 import { writeDataCiteXml } from './datacite-xml.js';
 
-// jsonld.js and the page renderer are loaded on first use, so a command that writes Turtle never pays for them.
-const jsonLdWriter = () => import('./jsonld.js');
+// The page renderer (and citeproc under it) is loaded on first use, so a command that writes Turtle never pays for it.
 const pageRenderer = () => Promise.all([import('../html/record-page.js'), import('../html/page-context.js')]);
 
 const FORMATS: Format[] = [
@@ -35,7 +36,7 @@ const FORMATS: Format[] = [
     quality: 1,
     kind: 'rdf',
     parameters: [],
-    serialize: async ({ quads, iri }) => (await jsonLdWriter()).writeJsonLd(quads, iri),
+    serialize: ({ quads, iri, memo }) => writeJsonLd(quads, iri, memo),
   },
   {
     key: 'ntriples',
@@ -61,7 +62,7 @@ const FORMATS: Format[] = [
     quality: 0.8,
     kind: 'rdf',
     parameters: [],
-    serialize: ({ quads }) => writeRdfXml(quads),
+    serialize: ({ quads, memo }) => writeRdfXml(quads, memo),
   },
   {
     key: 'html',

@@ -1,8 +1,9 @@
 // Turtle and N-Triples via n3: prefixes, subjects grouped, and the author list written as a Turtle collection.
-import { Writer } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import { DataFactory, Writer } from 'n3';
+import type { Quad, Quad_Object, Term } from '@rdfjs/types';
 import { PREFIXES } from '../rdf/namespaces.js';
 import { collectLists } from '../rdf/lists.js';
+import { isPublishable, publishable } from './normal-form.js';
 
 const TURTLE_PREFIXES = {
   schema: PREFIXES.schema,
@@ -15,7 +16,8 @@ const TURTLE_PREFIXES = {
   rdfs: PREFIXES.rdfs,
 };
 
-export function writeTurtle(quads: readonly Quad[], prefixes: { [p: string]: string } = TURTLE_PREFIXES): string {
+export function writeTurtle(given: readonly Quad[], prefixes: { [p: string]: string } = TURTLE_PREFIXES): string {
+  const quads = inNormalForm(given);
   const writer = new Writer({ prefixes: usedPrefixes(quads, prefixes) });
   const { lists, cellQuads } = collectLists(quads);
   for (const q of groupBySubject(quads)) {
@@ -28,7 +30,7 @@ export function writeTurtle(quads: readonly Quad[], prefixes: { [p: string]: str
 
 export function writeNTriples(quads: readonly Quad[]): string {
   const writer = new Writer({ format: 'N-Triples' });
-  writer.addQuads(quads as Quad[]);
+  writer.addQuads(inNormalForm(quads) as Quad[]);
   return end(writer);
 }
 
@@ -67,4 +69,27 @@ function usedPrefixes(quads: readonly Quad[], prefixes: { [p: string]: string })
     else if (q.object.termType === 'Literal') visit(q.object.datatype.value);
   }
   return Object.fromEntries(namespaces.filter(([p]) => used.has(p)));
+}
+
+/**
+ * The quads with their text in the normal form (`normal-form.ts`): n3 writes a lone surrogate raw, which no UTF-8
+ * can encode, so it would reach the client as U+FFFD, and control characters the other formats cannot carry. The
+ * same array when nothing needs changing (the common case).
+ */
+function inNormalForm(quads: readonly Quad[]): readonly Quad[] {
+  const clean = (t: Term): boolean => t.termType === 'Literal' ? isPublishable(t.value) && isPublishable(t.language) : isPublishable(t.value);
+  if (quads.every((q) => clean(q.subject) && clean(q.predicate) && clean(q.object))) return quads;
+  const fix = <T extends Term>(t: T): T => {
+    if (clean(t)) return t;
+    if (t.termType === 'NamedNode') return DataFactory.namedNode(publishable(t.value)) as unknown as T;
+    if (t.termType === 'BlankNode') return DataFactory.blankNode(publishable(t.value)) as unknown as T;
+    if (t.termType === 'Literal') {
+      const l = t as unknown as { value: string; language: string; datatype: { value: string } };
+      const tag = publishable(l.language);
+      const datatype = l.language ? `${PREFIXES.xsd}string` : publishable(l.datatype.value);
+      return DataFactory.literal(publishable(l.value), tag || DataFactory.namedNode(datatype)) as unknown as T;
+    }
+    return t;
+  };
+  return quads.map((q) => DataFactory.quad(fix(q.subject), fix(q.predicate), fix(q.object as Quad_Object), q.graph));
 }

@@ -1,4 +1,5 @@
 // Escaping by construction: every value interpolated into `html`...`` is escaped unless it is already SafeHtml.
+import { displayable } from '../formats/normal-form.js';
 
 /** A fragment of markup known to be safe: produced by `html`, by `raw` on a constant, or by `jsonLdScript`. */
 export class SafeHtml {
@@ -13,9 +14,12 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ENTITIES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text and quoted-attribute safe: `& < > " '` become character references. */
+/**
+ * Text and quoted-attribute safe: `& < > " '` become character references; what a page never carries (control
+ * characters but tab, LF and CR, noncharacters, lone surrogates: HTML parse errors all) is dropped.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return displayable(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** Marks a string as markup. Only for constants and for the output of this module's helpers. */
@@ -65,13 +69,13 @@ export function join(parts: readonly HtmlValue[], separator: HtmlValue): SafeHtm
 }
 
 /**
- * JSON for a `<script type="application/ld+json">` block: `<`, `>`, `&`, U+2028 and U+2029 are written as
- * `\u003c` and so on, so no value can close the element or open a comment, and the JSON still parses the same.
+ * JSON for a `<script type="application/ld+json">` block: `<`, `>`, `&`, U+2028, U+2029, and what a page never
+ * carries (C1 controls, noncharacters) are written as `\u003c` and so on, so no value can close the element or open
+ * a comment, the page holds no control character, and the JSON still parses to the same strings.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]|(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}]/gu, (c) =>
+    [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
 }
 

@@ -43,8 +43,8 @@ export function formatLinks(iri: string, formats: readonly Format[]): FormatLink
 }
 
 /** The signposts for the page's `<link>` elements: the same as the Link header's. */
-export function signpostingLinks(input: { iri: string; record: Record }): TypedLink[] {
-  return signposts(input);
+export function signpostingLinks(input: { iri: string; record: Record }, formats: readonly Format[]): TypedLink[] {
+  return signposts(input, formats);
 }
 
 /** The record in APA style by the shipped CSL style, or undefined when citeproc cannot format it. */
@@ -93,7 +93,7 @@ export function recordPageContext(
     citationStyles: citationStyleLinks(input.iri, formats),
     ...(citation ? { citation } : {}),
     validationUrl: `${input.iri}/validation`,
-    linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input),
+    linkHeaderLinks: options.linkHeaderLinks ?? signpostingLinks(input, formats),
     home: `${input.base}/`,
     ...(options.siteName ? { siteName: options.siteName } : {}),
   };

@@ -12,9 +12,9 @@ import { dublinCoreTags, highwireTags, openGraphTags, type MetaTag } from './met
 import type { CitationLink, RecordPageContext, TypedLink } from './page-context.js';
 import { displayDate, isIsoDate, journalParts, languageName, languageTag, recordLang, summary } from './record-text.js';
 
-/** The record page. Async only because the JSON-LD block is framed by jsonld.js. */
+/** The record page. Its JSON-LD block is the record's JSON-LD object, shared with the .jsonld format through `input.memo`. */
 export async function renderRecordPage(input: SerializeInput, page: RecordPageContext): Promise<string> {
-  const jsonLd = withSchemaOrgContext(await toJsonLdObject(input.quads, input.iri));
+  const jsonLd = withSchemaOrgContext(toJsonLdObject(input.quads, input.iri, input.memo));
   return recordPageHtml(input, page, jsonLd);
 }
 

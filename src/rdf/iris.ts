@@ -55,7 +55,8 @@ export const node = {
 
 /** The DOI resolver IRI, with characters that are not allowed in an IRI percent-encoded (SICI DOIs carry `<>;()`). */
 export function doiIri(doi: string): string {
-  return `https://doi.org/${encodeURI(doi).replace(/[#?;()<>[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
+  // A lone surrogate has no UTF-8 form to percent-encode (encodeURI throws): it is dropped, as every writer drops it.
+  return `https://doi.org/${encodeURI(doi.replace(/\p{Cs}/gu, '')).replace(/[#?;()<>[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
 }
 
 /** The VoID dataset that every published record is `void:inDataset` of. */
@@ -63,7 +64,7 @@ export function datasetIri(base: string): string {
   return `${normalizeBase(base)}/.well-known/void#dataset`;
 }
 
-/** True for an absolute IRI that RDF syntaxes can carry as is (no spaces, no `<>"{}|\^` or backtick). */
+/** True for an absolute IRI that RDF syntaxes can carry as is (no spaces, no `<>"{}|\^` or backtick, no control character or lone surrogate). */
 export function isAbsoluteIri(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(value);
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`\p{Cc}\p{Cs}]*$/u.test(value);
 }

@@ -1,6 +1,7 @@
 // Response headers shared by every representation: CORS, caching, and the record's Link header (alternates + FAIR Signposting).
 import type { PublishedRecord } from '../catalog/published.js';
 import { alternates, LINKSET_TYPE, signposts, type TypedLink } from '../formats/links.js';
+import { negotiableFormats } from '../formats/registry.js';
 
 export const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -28,7 +29,7 @@ export function cacheControl(maxAge: number): string {
 
 /** The record's signposts and the alternates of every format. */
 function recordLinks(record: PublishedRecord): { signposts: TypedLink[]; alternates: TypedLink[] } {
-  return { signposts: signposts(record), alternates: alternates(record.iri) };
+  return { signposts: signposts(record, negotiableFormats()), alternates: alternates(record.iri, negotiableFormats()) };
 }
 
 function linkValue(l: TypedLink): string {

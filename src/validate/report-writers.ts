@@ -66,7 +66,7 @@ export const REPORT_CONTEXT = {
   ldpub: 'https://w3id.org/ldpub/shapes#',
   ValidationReport: 'sh:ValidationReport',
   ValidationResult: 'sh:ValidationResult',
-  conforms: { '@id': 'sh:conforms' },
+  conforms: { '@id': 'sh:conforms', '@type': 'xsd:boolean' },
   result: { '@id': 'sh:result', '@container': '@set' },
   resultSeverity: { '@id': 'sh:resultSeverity', '@type': '@id' },
   focusNode: { '@id': 'sh:focusNode', '@type': '@id' },
@@ -90,14 +90,28 @@ function jsonValue(r: ValidationResult): unknown {
   return r.value;
 }
 
-/** The report as compacted JSON-LD (an object; JSON.stringify it to write). */
+/**
+ * The report as compacted JSON-LD (an object; JSON.stringify it to write): the graph of `reportQuads` with the same
+ * options, `conforms` a JSON boolean (typed xsd:boolean by the context), never the string "false".
+ */
 export function reportToJsonLd(report: ValidationReport): { [key: string]: unknown } {
+  return reportJsonLd(report, undefined);
+}
+
+/** The same, the report named `reportIri` and its results `{reportIri}#result-N`, as `reportQuads` names them. */
+export function namedReportToJsonLd(report: ValidationReport, reportIri: string): { [key: string]: unknown } {
+  return reportJsonLd(report, reportIri);
+}
+
+function reportJsonLd(report: ValidationReport, iri: string | undefined): { [key: string]: unknown } {
   return {
     '@context': REPORT_CONTEXT,
+    ...(iri ? { '@id': iri } : {}),
     '@type': 'ValidationReport',
     conforms: report.conforms,
-    result: report.results.map((r) => {
+    result: report.results.map((r, i) => {
       const out: { [key: string]: unknown } = {
+        ...(iri ? { '@id': `${iri}#result-${i + 1}` } : {}),
         '@type': 'ValidationResult',
         resultSeverity: `sh:${r.severity}`,
         focusNode: r.focusNode,

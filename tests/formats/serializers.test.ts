@@ -33,10 +33,11 @@ describe('RDF serializers', () => {
       'Yutaro Kanda', 'Yuji Kakiuchi', 'Takashi Yurube', 'Yoshiki Takeoka', 'Kunihiko Miyazaki', 'Ryosuke Kuroda', 'Kenichiro Kakutani',
     ]);
     expect(authors[0]!['@type']).toBe('Person');
-    const partOf = doc.isPartOf as { '@type': string; volumeNumber: string; isPartOf: { '@type': string; issn: string } };
+    const partOf = doc.isPartOf as { '@type': string; volumeNumber: string; isPartOf: { '@type': string; issn: string[] } };
     expect(partOf['@type']).toBe('PublicationVolume');
-    expect(partOf.isPartOf).toMatchObject({ '@type': 'Periodical', issn: '1179-5476' });
-    expect(doc.identifier).toMatchObject({ '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1177/11795476231171891' });
+    expect(partOf.isPartOf).toMatchObject({ '@type': 'Periodical', issn: ['1179-5476'] });
+    expect(doc.identifier).toMatchObject([{ '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1177/11795476231171891' }]);
+    expect(doc.sameAs).toEqual(['https://doi.org/10.1177/11795476231171891']);
   });
 
   it('writes JSON-LD whose inline context means what https://schema.org means', async () => {

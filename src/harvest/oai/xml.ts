@@ -1,14 +1,14 @@
 // XML text for OAI-PMH responses: escaping (dropping characters XML 1.0 forbids), elements, and the response envelope.
+import { xmlAttribute, xmlText } from '../../formats/normal-form.js';
 
-// Control characters other than tab, LF and CR, lone surrogates and U+FFFE/U+FFFF cannot appear in XML 1.0 at all.
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/** Character data: `&`, `<`, `>` (so no `]]>`) and CR escaped, characters XML 1.0 forbids dropped (the normal form of normal-form.ts). */
 export function escapeText(text: string): string {
-  return text.replace(ILLEGAL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return xmlText(text);
 }
 
+/** A double-quoted attribute value: as `escapeText`, with `"`, tab, LF and CR as references. */
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlAttribute(text);
 }
 
 /** `<name a="v">text</name>`, escaped. */

@@ -6,10 +6,9 @@ import { renderValidationPage } from '../../html/validation-page.js';
 import { allFormats } from '../../formats/registry.js';
 import { isValidId } from '../../rdf/iris.js';
 import type { ValidationReport } from '../../validate/report.js';
-import { reportQuads } from '../../validate/report-writers.js';
+import { namedReportToJsonLd, reportQuads } from '../../validate/report-writers.js';
 import { OwnerCache, type ServerContext } from '../context.js';
 import { notFound, sendError } from '../errors.js';
-import { writeGraphJsonLd } from '../graph-jsonld.js';
 import { LINKSET_TYPE, linkset } from '../headers.js';
 import { chooseFormat, negotiatorFor } from '../negotiate.js';
 import { prepare, send, type Prepared } from '../send.js';
@@ -24,9 +23,10 @@ function reportHtml(record: PublishedRecord, report: ValidationReport): string {
 
 async function body(record: PublishedRecord, key: string): Promise<string> {
   if (key === 'html') return reportHtml(record, record.report);
-  const quads = reportQuads(record.report, { reportIri: `${record.iri}/validation` });
-  if (key === 'ntriples') return writeNTriples(quads);
-  return key === 'turtle' ? writeTurtle(quads) : writeGraphJsonLd(quads);
+  const reportIri = `${record.iri}/validation`;
+  if (key === 'turtle') return writeTurtle(reportQuads(record.report, { reportIri }));
+  if (key === 'ntriples') return writeNTriples(reportQuads(record.report, { reportIri }));
+  return `${JSON.stringify(namedReportToJsonLd(record.report, reportIri), null, 2)}\n`;
 }
 
 async function recordOf(ctx: ServerContext, req: Request): Promise<PublishedRecord | undefined> {
