@@ -19,6 +19,8 @@ export const ErrorCodes = {
   LDPUB_UNKNOWN_LOCALE: 'The requested citation locale is not shipped (the message lists the available ones)',
   LDPUB_MARC_BAD_LEADER: 'A MARC record\'s leader cannot be read (length, base address or character positions)',
   LDPUB_MARC_BAD_DIRECTORY: 'A MARC record\'s directory cannot be read (an entry, a field outside the record, a missing terminator)',
+  LDPUB_SPARQL_UNAVAILABLE: 'The SPARQL store did not answer, answered too slowly, or answered with an error',
+  LDPUB_SPARQL_FOREIGN: 'The SPARQL store holds data that ldpub did not publish there (another base, or not ldpub\'s)',
   LDPUB_MARC_TRUNCATED: 'A MARC file ends inside a record',
 } as const;
 

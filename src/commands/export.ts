@@ -15,10 +15,13 @@ import { engineUsage, parseOptions, resolveBase } from './options.js';
 import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
 const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--store PATH] [--base URL] [--engine NAME]
+       ldpub export --static DIR [--data DIR] [--store PATH] [--base URL]
 
 Writes every published record of the data folder as one dump: N-Triples (nt), or one compacted
 JSON-LD record per line (jsonld). The file appears only when complete (written beside it, then renamed).
   --format nt|jsonld  the dump to write
+  --static DIR        instead: the whole site as files in DIR (emptied first), with Apache httpd rules
+                      (DIR/_server/apache.conf) and an approximate nginx map (DIR/_server/nginx.conf)
   --out FILE          where to write it
   --data DIR          the data folder (default: data)
   --store PATH        the catalog store folder (default: DIR/.ldpub), brought up to date first
@@ -35,6 +38,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
   try {
     values = parseOptions(argv, {
       format: { type: 'string' },
+      static: { type: 'string' },
       out: { type: 'string', short: 'o' },
       data: { type: 'string', default: 'data' },
       store: { type: 'string' },
@@ -50,6 +54,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
     io.stdout.write(USAGE);
     return 0;
   }
+  if (values.static !== undefined) return exportSite(values, io, gate);
   const kind = values.format === 'nt' || values.format === 'ntriples' ? 'nt' : values.format === 'jsonld' ? 'jsonld' : undefined;
   if (!kind || !values.out) {
     io.stderr.write(`ldpub export: ${kind ? '--out FILE is required' : '--format must be nt or jsonld'}\n\n${USAGE}`);
@@ -115,4 +120,44 @@ function progressBar(io: CliIo): (done: number, total: number) => void {
     const filled = Math.round((pct / 100) * width);
     io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total}`);
   };
+}
+
+/** `--static DIR`: every route of the site as files, and the rules a web server needs to negotiate over them. */
+async function exportSite(values: { static?: string; data: string; store?: string; base?: string }, io: CliIo, gate?: Gate): Promise<number> {
+  const outDir = values.static!;
+  if (!outDir) {
+    io.stderr.write(`ldpub export: --static needs a folder\n\n${USAGE}`);
+    return 2;
+  }
+  let base: string;
+  try {
+    base = resolveBase(values.base);
+  } catch (e) {
+    io.stderr.write(`ldpub export: ${(e as LdpubError).toLine()}\n`);
+    return 2;
+  }
+  try {
+    const build = async () =>
+      loadCatalog({
+        dataDir: values.data,
+        base,
+        gate: gate ?? (await loadGate()),
+        gateKey: gate ? 'test' : shaclGateKey(),
+        workers: gate ? 1 : availableParallelism(),
+        ...(values.store ? { storePath: values.store } : {}),
+      });
+    const catalog = await build();
+    if (catalog.refused.length) io.stderr.write(`ldpub export: ${catalog.refused.length} record file(s) refused; run "ldpub validate ${values.data}" for why\n`);
+    const { LiveCatalog } = await import('../catalog/live.js');
+    const { exportStatic } = await import('../static/export.js');
+    const progress = io.isTTY ? progressBar(io) : undefined;
+    const result = await exportStatic({ live: new LiveCatalog(catalog, build), base, outDir, ...(progress ? { progress } : {}) });
+    if (progress) io.stderr.write('\n');
+    io.stderr.write(`ldpub export: wrote ${result.records} records (${result.tombstones} deleted) as ${result.files} files to ${outDir}; Apache rules in ${outDir}/_server/apache.conf\n`);
+    return 0;
+  } catch (e) {
+    const error = isLdpubError(e) ? e : new LdpubError('LDPUB_IO', (e as Error).message, { record: outDir });
+    io.stderr.write(`ldpub export: ${error.toLine()}\n`);
+    return 1;
+  }
 }

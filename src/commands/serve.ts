@@ -34,6 +34,9 @@ Serves every record in the data folder by content negotiation.
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
   --cache-mb N         memory for cached representations, in MiB (default: 128)
   ${engineUsage(21)}
+  --sparql URL         serve from a SPARQL store that \`ldpub publish --sparql\` filled (its query endpoint)
+                       instead of the data folder: a stateless replica; changes appear within 10 s
+  --sparql-timeout S   seconds to wait for the SPARQL store before answering 503 (default: 5)
 Logs are JSON lines on stdout; LDPUB_LOG_LEVEL sets the level (default: info).
 `;
 
@@ -61,6 +64,8 @@ export const run: Command = async (argv, io) => {
       engine: { type: 'string' },
       'cache-mb': { type: 'string' },
       store: { type: 'string' },
+      sparql: { type: 'string' },
+      'sparql-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }).values;
     if (values.help) {
@@ -78,6 +83,17 @@ export const run: Command = async (argv, io) => {
   }
 
   const logger = createLogger();
+  if (values.sparql) {
+    let timeoutMs: number;
+    try {
+      timeoutMs = integer(values['sparql-timeout'], 5, '--sparql-timeout', 600) * 1000;
+    } catch (e) {
+      io.stderr.write(`ldpub serve: ${(e as LdpubError).toLine()}\n\n${USAGE}`);
+      return 2;
+    }
+    const { serveReplica } = await import('./serve-sparql.js');
+    return serveReplica(io, { endpoint: values.sparql, base, cacheBytes, timeoutMs, logger, maxAge, port, host: values.host });
+  }
   const dataDir = values.data;
   // The shapes compile while the store opens: a store that has published serves before they are ready.
   const gateReady = loadGate({ engine });

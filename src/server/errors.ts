@@ -26,6 +26,7 @@ const TITLES: { [status: number]: string } = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 export function sendError(req: Request, res: Response, status: number, message: string, offers: readonly Offer[] = []): void {
@@ -69,6 +70,12 @@ export function errorHandler(logger: Logger) {
     if (!clientError) logger.error({ err, method: req.method, url: req.originalUrl.slice(0, 300) }, 'request failed');
     if (res.headersSent) {
       res.destroy();
+      return;
+    }
+    // A remote store that is down or slow: the replica says when to try again rather than failing.
+    if ((err as { code?: unknown }).code === 'LDPUB_SPARQL_UNAVAILABLE') {
+      res.set('Retry-After', '10');
+      sendError(req, res, 503, 'The catalog store is not answering; please try again shortly.');
       return;
     }
     if (clientError) sendError(req, res, status === 404 || status === 405 || status === 406 ? status : 400, 'The request cannot be understood.');
