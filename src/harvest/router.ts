@@ -14,6 +14,7 @@ import { DUMPS, writeDump, type DumpKind } from './dump.js';
 import { notModified, streamBody, wantsGzip } from './http.js';
 import { oaiHandler } from './oai/handler.js';
 import { TokenCodec } from './oai/token.js';
+import { checkRepositoryIdentifier, repositoryIdentifierFor } from './oai/identifier.js';
 import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
 import { snapshotId } from './snapshot.js';
 import { voidQuads } from './void.js';
@@ -28,6 +29,11 @@ export interface HarvestOptions {
   oaiSecret?: string;
   /** Identify's adminEmail (default $LDPUB_OAI_ADMIN_EMAIL, else webmaster@{host}). */
   adminEmail?: string;
+  /**
+   * The oai-identifier repositoryIdentifier (default $LDPUB_OAI_REPOSITORY_ID, else the base's host when it is a
+   * dotted domain name, else the host under `.localdomain`).
+   */
+  oaiRepositoryId?: string;
   /** Identify's repositoryName and the VoID dcterms:title. */
   repositoryName?: string;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default and maximum 50,000). */
@@ -49,7 +55,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
 
   const oai = oaiHandler(live, {
     base,
-    host,
+    repositoryId: oaiRepositoryId(options.oaiRepositoryId ?? process.env.LDPUB_OAI_REPOSITORY_ID, host),
     repositoryName,
     adminEmail: options.adminEmail ?? process.env.LDPUB_OAI_ADMIN_EMAIL ?? defaultAdminEmail(host),
     pageSize: options.oaiPageSize ?? 100,
@@ -146,6 +152,10 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   });
 
   return router;
+}
+
+function oaiRepositoryId(configured: string | undefined, host: string): string {
+  return configured ? checkRepositoryIdentifier(configured) : repositoryIdentifierFor(host);
 }
 
 /** An address that matches the OAI-PMH emailType pattern (it needs a dot in the domain) for any base host. */

@@ -42,7 +42,7 @@ describe('a full harvest', () => {
     expect(pages.length).toBe(Math.ceil(N / 100));
     // Every page is valid, each cursor counts what came before, and the last token is empty.
     pages.forEach((xml, i) => {
-      expect(schemaErrors(xml)).toBe('');
+      expect(await schemaErrors(xml)).toBe('');
       expect(xml).toContain(`completeListSize="${N}" cursor="${i * 100}"`);
     });
     expect(pages.at(-1)).toMatch(/<resumptionToken [^>]*><\/resumptionToken>/);

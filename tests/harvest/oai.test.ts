@@ -52,7 +52,7 @@ describe('OAI-PMH error cases (the validator table)', () => {
   it.each(cases)('%s (%s) → %s', async (_name, query, code) => {
     const xml = await oai(query);
     expect(errorCodes(xml)).toEqual([code]);
-    expect(schemaErrors(xml)).toBe('');
+    expect(await schemaErrors(xml)).toBe('');
     const request = /<request([^>]*)>([^<]*)<\/request>/.exec(xml)!;
     expect(request[2]).toBe(`${BASE}/oai`);
     // badVerb and badArgument echo no arguments (§3.6); other errors echo the verb.
@@ -63,7 +63,7 @@ describe('OAI-PMH error cases (the validator table)', () => {
   it('reports both an unknown format and an unknown identifier', async () => {
     const xml = await oai('verb=GetRecord&metadataPrefix=marc&identifier=oai:data.example.org:nope');
     expect(errorCodes(xml).sort()).toEqual(['cannotDisseminateFormat', 'idDoesNotExist']);
-    expect(schemaErrors(xml)).toBe('');
+    expect(await schemaErrors(xml)).toBe('');
   });
 
   it('refuses a token whose signature was altered', async () => {
@@ -82,26 +82,32 @@ describe('OAI-PMH error cases (the validator table)', () => {
 describe('OAI-PMH verbs', () => {
   it('Identify', async () => {
     const xml = await oai('verb=Identify');
-    expect(schemaErrors(xml)).toBe('');
+    expect(await schemaErrors(xml)).toBe('');
     expect(texts(xml, 'baseURL')).toEqual([`${BASE}/oai`]);
     expect(texts(xml, 'protocolVersion')).toEqual(['2.0']);
     expect(texts(xml, 'earliestDatestamp')).toEqual(['2024-01-01T12:00:00Z']);
     expect(texts(xml, 'deletedRecord')).toEqual(['no']);
     expect(texts(xml, 'granularity')).toEqual(['YYYY-MM-DDThh:mm:ssZ']);
     expect(texts(xml, 'adminEmail')).toEqual(['webmaster@data.example.org']);
+    // The oai-identifier description: the base's host as repositoryIdentifier, a real record as the sample.
+    expect(xml).toContain('<oai-identifier xmlns="http://www.openarchives.org/OAI/2.0/oai-identifier"');
+    expect(texts(xml, 'repositoryIdentifier')).toEqual(['data.example.org']);
+    expect(texts(xml, 'sampleIdentifier')).toEqual(['oai:data.example.org:gen-00000']);
+    const sample = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${texts(xml, 'sampleIdentifier')[0]}`);
+    expect(errorCodes(sample)).toEqual([]);
   });
 
   it('ListMetadataFormats', async () => {
     for (const q of ['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${ID}`]) {
       const xml = await oai(q);
-      expect(schemaErrors(xml)).toBe('');
+      expect(await schemaErrors(xml)).toBe('');
       expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'rdf']);
     }
   });
 
   it('GetRecord in oai_dc', async () => {
     const xml = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${ID}`);
-    expect(schemaErrors(xml)).toBe('');
+    expect(await schemaErrors(xml)).toBe('');
     expect(texts(xml, 'identifier')).toEqual([ID]);
     expect(texts(xml, 'dc:identifier')).toEqual([`${BASE}/record/gen-00003`, 'https://doi.org/10.5555/gen.3']);
     expect(texts(xml, 'datestamp')).toEqual(['2024-01-01T15:00:00Z']);
@@ -114,7 +120,7 @@ describe('OAI-PMH verbs', () => {
 
   it('GetRecord in rdf embeds the record graph as RDF/XML', async () => {
     const xml = await oai(`verb=GetRecord&metadataPrefix=rdf&identifier=${ID}`);
-    expect(schemaErrors(xml)).toBe('');
+    expect(await schemaErrors(xml)).toBe('');
     expect(xml).toContain('<rdf:RDF');
     expect(xml).toContain(`rdf:about="${BASE}/record/gen-00003"`);
     expect(xml).not.toMatch(/<metadata>\s*<\?xml/);
@@ -143,12 +149,12 @@ describe('OAI-PMH verbs', () => {
 
   it('pages with cursor and completeListSize, and ends with an empty token', async () => {
     const first = await oai('verb=ListRecords&metadataPrefix=oai_dc');
-    expect(schemaErrors(first)).toBe('');
+    expect(await schemaErrors(first)).toBe('');
     expect(first).toMatch(/<resumptionToken completeListSize="12" cursor="0">[^<]+<\/resumptionToken>/);
     const second = await oai(`verb=ListRecords&resumptionToken=${encodeURIComponent(texts(first, 'resumptionToken')[0]!)}`);
     expect(second).toMatch(/<resumptionToken completeListSize="12" cursor="5">[^<]+<\/resumptionToken>/);
     const third = await oai(`verb=ListRecords&resumptionToken=${encodeURIComponent(texts(second, 'resumptionToken')[0]!)}`);
-    expect(schemaErrors(third)).toBe('');
+    expect(await schemaErrors(third)).toBe('');
     expect(third).toMatch(/<resumptionToken completeListSize="12" cursor="10"><\/resumptionToken>/);
     expect(texts(third, 'identifier').filter((i) => i.startsWith('oai:'))).toEqual(['oai:data.example.org:gen-00010', 'oai:data.example.org:gen-00011']);
   });

@@ -3,13 +3,14 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { PublishedRecord } from '../../catalog/published.js';
 import type { TokenCodec } from './token.js';
 import { OaiError } from './errors.js';
+import { localIdOf, oaiIdentifierOf } from './identifier.js';
 
 export interface OaiContext {
   catalog: Catalog;
   /** The configured base, without a trailing slash; never taken from the Host header. */
   base: string;
-  /** The base's host name: the namespace part of `oai:{host}:{id}`. */
-  host: string;
+  /** The oai-identifier repositoryIdentifier: the namespace part of `oai:{repositoryId}:{id}`. */
+  repositoryId: string;
   repositoryName: string;
   adminEmail: string;
   pageSize: number;
@@ -22,13 +23,12 @@ export function baseUrl(ctx: OaiContext): string {
 }
 
 export function oaiIdentifier(ctx: OaiContext, id: string): string {
-  return `oai:${ctx.host}:${id}`;
+  return oaiIdentifierOf(ctx.repositoryId, id);
 }
 
-/** The record an `oai:{host}:{id}` identifier names; idDoesNotExist for any other. */
+/** The record an `oai:{repositoryId}:{id}` identifier names; idDoesNotExist for any other. */
 export function resolveIdentifier(ctx: OaiContext, identifier: string): PublishedRecord {
-  const prefix = `oai:${ctx.host}:`;
-  const record = identifier.startsWith(prefix) ? ctx.catalog.get(identifier.slice(prefix.length)) : undefined;
+  const record = ctx.catalog.get(localIdOf(ctx.repositoryId, identifier));
   if (!record) throw new OaiError('idDoesNotExist', `no record has the identifier ${identifier}`);
   return record;
 }

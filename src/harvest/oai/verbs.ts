@@ -9,7 +9,7 @@ import { echoesArguments, OaiError } from './errors.js';
 import { METADATA_FORMATS, metadataFormat, type MetadataFormat } from './formats.js';
 import { selectPage } from './list.js';
 import { parseRequest, type OaiRequest, type RawArguments } from './request.js';
-import { element, envelopeStart, ENVELOPE_END } from './xml.js';
+import { element, envelopeStart, ENVELOPE_END, XSI_NS } from './xml.js';
 
 /** Writes the body of the verb's element; the envelope is written around it. */
 type Body = (sink: Sink) => Promise<void>;
@@ -113,8 +113,21 @@ function identify(ctx: OaiContext): Body {
     element('deletedRecord', 'no'),
     element('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
     element('compression', 'gzip'),
+    oaiIdentifierDescription(ctx),
   ];
   return (sink) => sink.write(lines.map((l) => `    ${l}\n`).join(''));
+}
+
+export const OAI_IDENTIFIER_NS = 'http://www.openarchives.org/OAI/2.0/oai-identifier';
+
+/** Identify's oai-identifier description: how this repository's identifiers are built, with a real one as the sample. */
+function oaiIdentifierDescription(ctx: OaiContext): string {
+  const sample = oaiIdentifier(ctx, ctx.catalog.records[0]?.id ?? 'example');
+  return (
+    `<description><oai-identifier xmlns="${OAI_IDENTIFIER_NS}" xmlns:xsi="${XSI_NS}" xsi:schemaLocation="${OAI_IDENTIFIER_NS} ${OAI_IDENTIFIER_NS}.xsd">` +
+    `${element('scheme', 'oai')}${element('repositoryIdentifier', ctx.repositoryId)}${element('delimiter', ':')}${element('sampleIdentifier', sample)}` +
+    '</oai-identifier></description>'
+  );
 }
 
 function header(ctx: OaiContext, r: PublishedRecord): string {
