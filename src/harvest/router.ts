@@ -7,7 +7,7 @@ import { allFormats, rdfFormats } from '../formats/registry.js';
 import { negotiatorFor } from '../server/negotiate.js';
 import { htmlSecurityHeaders } from '../html/csp.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { contentTypeOf } from '../server/headers.js';
+import { contentTypeOf, CORS_HEADERS, PREFLIGHT_HEADERS } from '../server/headers.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
 import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle } from './collection.js';
 import { DUMPS, writeDump, type DumpKind } from './dump.js';
@@ -40,6 +40,8 @@ export interface HarvestOptions {
   sitemapLimit?: number;
   /** Records per /records page (default 100). */
   collectionPageSize?: number;
+  /** Cache-Control max-age in seconds for the dumps, sitemaps, VoID and collection pages (default 300). */
+  cacheMaxAge?: number;
   /** The clock for responseDate; tests fix it. */
   now?: () => Date;
 }
@@ -52,6 +54,19 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   const sitemapLimit = Math.min(options.sitemapLimit ?? SITEMAP_LIMIT, SITEMAP_LIMIT);
   const collectionSize = options.collectionPageSize ?? 100;
   const router = Router();
+  const maxAge = options.cacheMaxAge ?? 300;
+
+  // Every harvesting route: its own OPTIONS answer (a sub-router would otherwise answer Express's default 200), and
+  // Cache-Control on every answer, 304s included. OAI-PMH answers carry a responseDate and tokens: revalidate each time.
+  const route = (path: string | RegExp, methods: string) => {
+    router.options(path, preflight(methods));
+    router.use(path, (req, res, next) => {
+      res.setHeader('Cache-Control', methods.includes('POST') ? 'no-cache' : `public, max-age=${maxAge}`);
+      next();
+    });
+  };
+  route('/oai', OAI_METHODS);
+  for (const path of [...Object.values(DUMPS).map((d) => d.path), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records']) route(path, READ_METHODS);
 
   const oai = oaiHandler(live, {
     base,
@@ -91,7 +106,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
       index ? writeSitemapIndex(catalog, base, sitemapLimit, sink) : writeUrlset(catalog, 0, catalog.size, sink),
     );
   });
-  router.get(/^\/sitemap-(\d{1,9})\.xml$/, async (req, res) => {
+  router.get(SITEMAP_PAGE, async (req, res) => {
     const catalog = live.current;
     const n = Number((req.params as { [k: string]: string })[0]);
     if (catalog.size <= sitemapLimit || n < 1 || n > sitemapPages(catalog, sitemapLimit)) {
@@ -156,6 +171,18 @@ export function createHarvestRouter(options: HarvestOptions): Router {
 
 function oaiRepositoryId(configured: string | undefined, host: string): string {
   return configured ? checkRepositoryIdentifier(configured) : repositoryIdentifierFor(host);
+}
+
+const READ_METHODS = 'GET, HEAD, OPTIONS';
+const OAI_METHODS = 'GET, HEAD, POST, OPTIONS';
+const SITEMAP_PAGE = /^\/sitemap-(\d{1,9})\.xml$/;
+
+/** OPTIONS: 204 with Allow, CORS and the preflight headers (the methods the route answers). */
+function preflight(methods: string) {
+  return (_req: Request, res: Response) => {
+    res.writeHead(204, { Allow: methods, ...CORS_HEADERS, ...PREFLIGHT_HEADERS, 'Access-Control-Allow-Methods': methods });
+    res.end();
+  };
 }
 
 /** An address that matches the OAI-PMH emailType pattern (it needs a dot in the domain) for any base host. */

@@ -72,7 +72,7 @@ export function createApp(opts: AppOptions): express.Express {
   resource('/record/:id/validation', validationHandler(ctx));
   resource('/record/:id/linkset', linksetHandler(ctx));
 
-  app.use(createHarvestRouter({ ...opts.harvest, live: opts.live, base: ctx.base }));
+  app.use(createHarvestRouter({ cacheMaxAge: ctx.maxAge, ...opts.harvest, live: opts.live, base: ctx.base }));
   for (const path of ['/.well-known/void', '/dump.nt', '/dump.jsonld', '/sitemap.xml', '/records']) {
     app.route(path).options(options).all(methodNotAllowed);
   }
