@@ -27,6 +27,23 @@ export function sourceCitation(record: Record): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
+/**
+ * One entry per subject, spaces collapsed, the first spelling kept of any that differ only in case. Subjects are
+ * never split here: a comma can be part of a heading ("Neoplasms, Glandular and Epithelial"); readers split lines.
+ */
+export function uniqueSubjects(subjects: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of subjects) {
+    const s = raw.replace(/\s+/g, ' ').trim();
+    const key = s.toLocaleLowerCase('und');
+    if (s === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}
+
 /** The DCMI Type of the work: a dataset is Dataset, everything else ldpub publishes is Text. */
 function dcmiType(record: Record): string {
   return record.type === 'dataset' ? 'Dataset' : 'Text';
@@ -40,7 +57,7 @@ export function dcElements(record: Record, iri: string): Array<[string, string]>
   };
   add('title', record.title);
   for (const a of record.authors) add('creator', agentName(a));
-  for (const s of record.subjects) add('subject', s);
+  for (const s of uniqueSubjects(record.subjects)) add('subject', s);
   if (record.abstract?.length) {
     add('description', record.abstract.map((s) => (s.heading ? `${s.heading}: ${s.text}` : s.text)).join('\n'));
   }
