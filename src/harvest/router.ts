@@ -66,7 +66,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     });
   };
   route('/oai', OAI_METHODS);
-  for (const path of [...Object.values(DUMPS).map((d) => d.path), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records']) route(path, READ_METHODS);
+  for (const path of [...Object.values(DUMPS).flatMap((d) => [d.path, `${d.path}.gz`]), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records']) route(path, READ_METHODS);
 
   const oai = oaiHandler(live, {
     base,
@@ -81,22 +81,25 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   router.post('/oai', oai);
 
   for (const kind of Object.keys(DUMPS) as DumpKind[]) {
-    router.get(DUMPS[kind].path, async (req, res) => {
-      const catalog = live.current;
-      const gzip = wantsGzip(req);
-      res.setHeader('Content-Type', DUMPS[kind].contentType);
-      res.vary('Accept-Encoding');
-      // A strong validator per representation: the snapshot identity, the dump kind, and the coding.
-      if (notModified(req, res, `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`, catalog.lastModified)) return;
-      if (req.method === 'HEAD') {
-        if (gzip) res.setHeader('Content-Encoding', 'gzip');
-        res.end();
-        return;
-      }
-      const sink = streamBody(res, gzip);
-      await writeDump(catalog, kind, sink);
-      await sink.end();
-    });
+    // `/dump.nt` gzipped by Accept-Encoding; `/dump.nt.gz` the gzip file itself, for clients that do not negotiate.
+    for (const file of [false, true]) {
+      router.get(DUMPS[kind].path + (file ? '.gz' : ''), async (req, res) => {
+        const catalog = live.current;
+        const gzip = file || wantsGzip(req);
+        res.setHeader('Content-Type', file ? 'application/gzip' : DUMPS[kind].contentType);
+        if (!file) res.vary('Accept-Encoding');
+        // A strong validator per representation: the snapshot identity, the dump kind, and the coding.
+        if (notModified(req, res, `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`, catalog.lastModified)) return;
+        if (req.method === 'HEAD') {
+          if (gzip && !file) res.setHeader('Content-Encoding', 'gzip');
+          res.end();
+          return;
+        }
+        const sink = streamBody(res, gzip, file ? 'file' : 'coding');
+        await writeDump(catalog, kind, sink);
+        await sink.end();
+      });
+    }
   }
 
   router.get('/sitemap.xml', async (req, res) => {

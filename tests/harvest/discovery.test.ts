@@ -60,7 +60,7 @@ describe('VoID', () => {
     const v = (l: string) => `http://rdfs.org/ns/void#${l}`;
     expect(values('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')).toEqual([v('Dataset')]);
     expect(values(v('uriSpace'))).toEqual([`${BASE}/record/`]);
-    expect(values(v('dataDump')).sort()).toEqual([`${BASE}/dump.jsonld`, `${BASE}/dump.nt`]);
+    expect(values(v('dataDump')).sort()).toEqual([`${BASE}/dump.jsonl`, `${BASE}/dump.jsonld`, `${BASE}/dump.nt`]);
     expect(values(v('entities'))).toHaveLength(1);
     expect(values(v('exampleResource'))).toContain(`${BASE}/record/gen-00000`);
     expect(values(v('vocabulary')).sort()).toEqual(['http://purl.org/dc/terms/', 'http://purl.org/ontology/bibo/', 'http://schema.org/']);
