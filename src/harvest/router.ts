@@ -9,7 +9,7 @@ import { htmlSecurityHeaders } from '../html/csp.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { contentTypeOf, CORS_HEADERS, PREFLIGHT_HEADERS } from '../server/headers.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
-import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle } from './collection.js';
+import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle, type PagePosition } from './collection.js';
 import { DUMPS, writeDump, type DumpKind } from './dump.js';
 import { notModified, streamBody, wantsGzip } from './http.js';
 import { oaiHandler } from './oai/handler.js';
@@ -144,12 +144,12 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   router.get('/records', (req, res) => {
     const catalog = live.current;
     res.vary('Accept');
-    const raw = req.query.page;
-    if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw))) {
-      res.status(400).type('text/plain').send('page must be a positive integer\n');
+    const position = pagePosition(req);
+    if (typeof position === 'string') {
+      res.status(400).type('text/plain').send(`${position}\n`);
       return;
     }
-    const page = collectionPage(catalog, base, raw === undefined ? 1 : Number(raw), collectionSize);
+    const page = collectionPage(catalog, base, position, collectionSize);
     if (!page) {
       res.status(404).type('text/plain').send('no such page\n');
       return;
@@ -174,6 +174,23 @@ export function createHarvestRouter(options: HarvestOptions): Router {
 
 function oaiRepositoryId(configured: string | undefined, host: string): string {
   return configured ? checkRepositoryIdentifier(configured) : repositoryIdentifierFor(host);
+}
+
+/** Where a /records page starts: one of page=N|last, after=ID, before=ID, each at most once; or why not. */
+function pagePosition(req: Request): PagePosition | string {
+  const q = req.originalUrl.indexOf('?');
+  const params = [...new URLSearchParams(q < 0 ? '' : req.originalUrl.slice(q + 1))].filter(([k]) => k === 'page' || k === 'after' || k === 'before');
+  if (params.length === 0) return { page: 1 };
+  if (params.length > 1) return 'give one of page, after and before, once';
+  const [name, value] = params[0]!;
+  if (name === 'page') {
+    if (value === 'last') return { page: 'last' };
+    return /^[1-9]\d{0,8}$/.test(value) ? { page: Number(value) } : 'page must be a positive integer or last';
+  }
+  if (name === 'after' || name === 'before') {
+    return /^[A-Za-z0-9._-]{1,200}$/.test(value) ? { [name]: value } as PagePosition : `${name} must be a record id`;
+  }
+  return `${name} must be page, after or before`;
 }
 
 const READ_METHODS = 'GET, HEAD, OPTIONS';
