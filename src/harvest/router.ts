@@ -14,6 +14,7 @@ import { DUMPS, writeDump, type DumpKind } from './dump.js';
 import { notModified, streamBody, wantsGzip } from './http.js';
 import { oaiHandler } from './oai/handler.js';
 import { TokenCodec } from './oai/token.js';
+import type { SetsConfig } from './oai/sets.js';
 import { checkRepositoryIdentifier, repositoryIdentifierFor } from './oai/identifier.js';
 import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
 import { snapshotId } from './snapshot.js';
@@ -34,6 +35,8 @@ export interface HarvestOptions {
    * dotted domain name, else the host under `.localdomain`).
    */
   oaiRepositoryId?: string;
+  /** OAI-PMH sets: which families to derive (type, issn, collection; default all) and configured names. */
+  oaiSets?: SetsConfig;
   /** Identify's repositoryName and the VoID dcterms:title. */
   repositoryName?: string;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default and maximum 50,000). */
@@ -74,6 +77,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     repositoryName,
     adminEmail: options.adminEmail ?? process.env.LDPUB_OAI_ADMIN_EMAIL ?? defaultAdminEmail(host),
     pageSize: options.oaiPageSize ?? 100,
+    sets: options.oaiSets ?? {},
     tokens: new TokenCodec(options.oaiSecret ?? process.env.LDPUB_OAI_SECRET),
     now: options.now ?? (() => new Date()),
   });

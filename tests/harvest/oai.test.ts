@@ -46,8 +46,8 @@ describe('OAI-PMH error cases (the validator table)', () => {
     ['resumptionToken with another argument', 'verb=ListRecords&resumptionToken=junk&metadataPrefix=oai_dc', 'badArgument'],
     ['until before the earliest datestamp', 'verb=ListRecords&metadataPrefix=oai_dc&until=2000-01-01', 'noRecordsMatch'],
     ['from after the latest datestamp', 'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2030-01-01T00:00:00Z', 'noRecordsMatch'],
-    ['ListSets', 'verb=ListSets', 'noSetHierarchy'],
-    ['ListRecords with a set', 'verb=ListRecords&metadataPrefix=oai_dc&set=a', 'noSetHierarchy'],
+    ['ListRecords with an unknown set', 'verb=ListRecords&metadataPrefix=oai_dc&set=a', 'noRecordsMatch'],
+    ['ListRecords with a malformed set', 'verb=ListRecords&metadataPrefix=oai_dc&set=a:', 'badArgument'],
   ];
   it.each(cases)('%s (%s) → %s', async (_name, query, code) => {
     const xml = await oai(query);

@@ -3,6 +3,7 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { PublishedRecord } from '../../catalog/published.js';
 import type { TokenCodec } from './token.js';
 import { OaiError } from './errors.js';
+import type { SetsConfig } from './sets.js';
 import { localIdOf, oaiIdentifierOf } from './identifier.js';
 
 export interface OaiContext {
@@ -14,6 +15,8 @@ export interface OaiContext {
   repositoryName: string;
   adminEmail: string;
   pageSize: number;
+  /** Which set families to derive, and configured set names. */
+  sets: SetsConfig;
   tokens: TokenCodec;
   now: () => Date;
 }

@@ -8,6 +8,8 @@ import { datestamp } from './dates.js';
 import { echoesArguments, OaiError } from './errors.js';
 import { METADATA_FORMATS, metadataFormat, type MetadataFormat } from './formats.js';
 import { selectPage } from './list.js';
+import { OAI_DC_NS, OAI_DC_SCHEMA } from './dc.js';
+import { setIndex, type OaiSet } from './sets.js';
 import { parseRequest, type OaiRequest, type RawArguments } from './request.js';
 import { element, envelopeStart, ENVELOPE_END, XSI_NS } from './xml.js';
 
@@ -69,8 +71,15 @@ function prepare(request: OaiRequest, ctx: OaiContext): Body {
         }
       };
     }
-    case 'ListSets':
-      throw new OaiError('noSetHierarchy', 'this repository does not support sets');
+    case 'ListSets': {
+      // The set list is short (families, types, journals, folders): one response, so a resumptionToken is never valid.
+      if (args.resumptionToken !== undefined) throw new OaiError('badResumptionToken', 'ListSets is answered in one response; it issues no resumption tokens');
+      const { sets } = setIndex(ctx.catalog, ctx.sets);
+      if (sets.length === 0) throw new OaiError('noSetHierarchy', 'this repository has no sets');
+      return async (sink) => {
+        for (const s of sets) await sink.write(`    ${setXml(s)}\n`);
+      };
+    }
     case 'GetRecord': {
       const errors: OaiError[] = [];
       const format = metadataFormat(args.metadataPrefix!);
@@ -131,7 +140,16 @@ function oaiIdentifierDescription(ctx: OaiContext): string {
 }
 
 function header(ctx: OaiContext, r: PublishedRecord): string {
-  return `<header>${element('identifier', oaiIdentifier(ctx, r.id))}${element('datestamp', datestamp(r.lastModified))}</header>`;
+  const specs = setIndex(ctx.catalog, ctx.sets).specsOf.get(r.id) ?? [];
+  return `<header>${element('identifier', oaiIdentifier(ctx, r.id))}${element('datestamp', datestamp(r.lastModified))}${specs.map((s) => element('setSpec', s)).join('')}</header>`;
+}
+
+/** A <set>, its description as oai_dc (the form the protocol's examples and most harvesters read). */
+function setXml(s: OaiSet): string {
+  const description = s.description
+    ? `<setDescription><oai_dc:dc xmlns:oai_dc="${OAI_DC_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xsi="${XSI_NS}" xsi:schemaLocation="${OAI_DC_NS} ${OAI_DC_SCHEMA}">${element('dc:description', s.description)}</oai_dc:dc></setDescription>`
+    : '';
+  return `<set>${element('setSpec', s.spec)}${element('setName', s.name)}${description}</set>`;
 }
 
 function recordXml(ctx: OaiContext, r: PublishedRecord, format: MetadataFormat): string {
