@@ -15,6 +15,8 @@ import { notModified, streamBody, wantsGzip } from './http.js';
 import { oaiHandler } from './oai/handler.js';
 import { TokenCodec } from './oai/token.js';
 import type { SetsConfig } from './oai/sets.js';
+import type { AccessRights } from '../model/record.js';
+import { LdpubError } from '../errors.js';
 import { checkRepositoryIdentifier, repositoryIdentifierFor } from './oai/identifier.js';
 import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
 import { snapshotId } from './snapshot.js';
@@ -35,6 +37,11 @@ export interface HarvestOptions {
    * dotted domain name, else the host under `.localdomain`).
    */
   oaiRepositoryId?: string;
+  /**
+   * The OpenAIRE access level written for records that state none and carry no open licence (default: none;
+   * `open` for a repository whose every record is open access). $LDPUB_OAI_DEFAULT_ACCESS sets it too.
+   */
+  oaiDefaultAccess?: AccessRights;
   /** OAI-PMH sets: which families to derive (type, issn, collection; default all) and configured names. */
   oaiSets?: SetsConfig;
   /** Identify's repositoryName and the VoID dcterms:title. */
@@ -78,6 +85,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     adminEmail: options.adminEmail ?? process.env.LDPUB_OAI_ADMIN_EMAIL ?? defaultAdminEmail(host),
     pageSize: options.oaiPageSize ?? 100,
     sets: options.oaiSets ?? {},
+    dc: { defaultAccess: options.oaiDefaultAccess ?? accessRightsFrom(process.env.LDPUB_OAI_DEFAULT_ACCESS) },
     tokens: new TokenCodec(options.oaiSecret ?? process.env.LDPUB_OAI_SECRET),
     now: options.now ?? (() => new Date()),
   });
@@ -174,6 +182,15 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   });
 
   return router;
+}
+
+const ACCESS_LEVELS: readonly AccessRights[] = ['open', 'embargoed', 'restricted', 'metadata-only'];
+
+/** LDPUB_OAI_DEFAULT_ACCESS: one of the access levels, or LDPUB_USAGE. */
+function accessRightsFrom(value: string | undefined): AccessRights | undefined {
+  if (value === undefined || value === '') return undefined;
+  if ((ACCESS_LEVELS as readonly string[]).includes(value)) return value as AccessRights;
+  throw new LdpubError('LDPUB_USAGE', `must be one of ${ACCESS_LEVELS.join(', ')}`, { field: 'LDPUB_OAI_DEFAULT_ACCESS', value });
 }
 
 function oaiRepositoryId(configured: string | undefined, host: string): string {

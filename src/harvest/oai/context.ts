@@ -4,6 +4,7 @@ import type { PublishedRecord } from '../../catalog/published.js';
 import type { TokenCodec } from './token.js';
 import { OaiError } from './errors.js';
 import type { SetsConfig } from './sets.js';
+import type { DcOptions } from './dc.js';
 import { localIdOf, oaiIdentifierOf } from './identifier.js';
 
 export interface OaiContext {
@@ -15,6 +16,8 @@ export interface OaiContext {
   repositoryName: string;
   adminEmail: string;
   pageSize: number;
+  /** How oai_dc fills in what a record does not say (the default access level). */
+  dc: DcOptions;
   /** Which set families to derive, and configured set names. */
   sets: SetsConfig;
   tokens: TokenCodec;

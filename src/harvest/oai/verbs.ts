@@ -153,5 +153,5 @@ function setXml(s: OaiSet): string {
 }
 
 function recordXml(ctx: OaiContext, r: PublishedRecord, format: MetadataFormat): string {
-  return `    <record>\n      ${header(ctx, r)}\n      <metadata>\n        ${format.render(r)}\n      </metadata>\n    </record>\n`;
+  return `    <record>\n      ${header(ctx, r)}\n      <metadata>\n        ${format.render(r, { dc: ctx.dc })}\n      </metadata>\n    </record>\n`;
 }
