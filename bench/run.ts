@@ -5,6 +5,7 @@ import { negotiableFormats } from '../src/formats/registry.js';
 import { citationSection } from './citations.js';
 import { coldSection } from './cold.js';
 import { ingestSection } from './ingest.js';
+import { marcStreamSection } from './marc.js';
 import { pipelineSection } from './pipeline.js';
 import { servingSection } from './serving.js';
 import { forkBench, nextMessage, stopChild } from './lib/child.js';
@@ -19,8 +20,8 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const quick = values.quick ?? false;
 const seed = Number(values.seed);
 const sizes = quick
-  ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50 }
-  : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100 };
+  ? { pipeline: 1_000, serialize: 100, ingest: 2_000, coldPerFormat: 30, durationS: 2, connections: 50, marc: 10_000 }
+  : { pipeline: 10_000, serialize: 2_000, ingest: 100_000, coldPerFormat: 300, durationS: 10, connections: 100, marc: 200_000 };
 
 const started = now();
 const startedAt = new Date().toISOString();
@@ -34,6 +35,10 @@ rows.push(...pipe.rows);
 log(`bulk ingest of ${sizes.ingest} records`);
 const ing = await ingestSection(sizes.ingest, seed + 1, quick ? 180 : 1200, quick ? 60 : 600);
 rows.push(...ing.rows);
+
+log(`MARC stream of ${sizes.marc} records`);
+const marc = await marcStreamSection(sizes.marc, seed + 3);
+rows.push(...marc.rows);
 
 // Every format a client can ask for by URL extension.
 const exts = negotiableFormats().map((f) => f.extension);

@@ -11,6 +11,9 @@ export const ErrorCodes = {
   LDPUB_USAGE: 'The command line is not valid',
   LDPUB_UNKNOWN_STYLE: 'The requested citation style is not shipped (the message lists the available ones)',
   LDPUB_UNKNOWN_LOCALE: 'The requested citation locale is not shipped (the message lists the available ones)',
+  LDPUB_MARC_BAD_LEADER: 'A MARC record\'s leader cannot be read (length, base address or character positions)',
+  LDPUB_MARC_BAD_DIRECTORY: 'A MARC record\'s directory cannot be read (an entry, a field outside the record, a missing terminator)',
+  LDPUB_MARC_TRUNCATED: 'A MARC file ends inside a record',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -1,9 +1,11 @@
 // `ldpub convert FILE... --to FORMAT`: read, map, validate and serialize records to stdout; bad files are reported, good ones still written.
 import { isLdpubError, LdpubError } from '../errors.js';
 import { allFormats, formatByName } from '../formats/registry.js';
-import { mapFile, type MappedRecord } from '../pipeline.js';
+import { createReadStream } from 'node:fs';
+import { mapRecordStream, type MappedRecord } from '../pipeline.js';
+import { readRecordStream } from '../readers/stream.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, readText, resolveBase } from './options.js';
+import { parseOptions, resolveBase } from './options.js';
 
 const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate]
                      [--style STYLE] [--locale LOCALE]
@@ -75,34 +77,62 @@ export const run: Command = async (argv, io) => {
 
   let failed = false;
   for (const file of positionals) {
-    let mapped: MappedRecord[];
+    // Each record is written as it is read: a MARC file of any size streams through.
     try {
-      mapped = mapFile(await readText(file), file, base, values.from);
+      for await (const m of mapRecordStream(readRecordStream(fileBytes(file), file, values.from), file, base)) {
+        if (isLdpubError(m)) {
+          failed = true;
+          reportError(io, m, file);
+          continue;
+        }
+        if (validator) {
+          const refusal = validator(m);
+          if (refusal) {
+            failed = true;
+            io.stderr.write(refusal);
+            continue;
+          }
+        }
+        try {
+          await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
+        } catch (e) {
+          failed = true;
+          reportError(io, e, file);
+        }
+      }
     } catch (e) {
       failed = true;
       reportError(io, e, file);
-      continue;
-    }
-    for (const m of mapped) {
-      if (validator) {
-        const refusal = validator(m);
-        if (refusal) {
-          failed = true;
-          io.stderr.write(refusal);
-          continue;
-        }
-      }
-      try {
-        io.stdout.write(await format.serialize({ ...m, base, params }));
-      } catch (e) {
-        failed = true;
-        reportError(io, e, file);
-      }
     }
   }
   return failed ? 1 : 0;
 };
 
+
+/** Writes and waits while the stream's buffer is full, so a reader faster than stdout never piles output in memory. */
+function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> | void {
+  if (stream.write(text)) return;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.removeListener('drain', done);
+      stream.removeListener('close', done);
+      stream.removeListener('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+    stream.once('error', done);
+  });
+}
+
+/** A file's bytes as they are read; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
+async function* fileBytes(file: string): AsyncIterable<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(file)) yield chunk as Buffer;
+  } catch (e) {
+    throw new LdpubError('LDPUB_IO', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { record: file });
+  }
+}
 
 function reportError(io: CliIo, e: unknown, file: string): void {
   if (isLdpubError(e)) io.stderr.write(`ldpub convert: ${(e.record ? e : e.withRecord(file)).toLine()}\n`);

@@ -3,6 +3,7 @@ import type { Format } from './format.js';
 import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeRdfXml } from './rdfxml.js';
 import { CITATION_FORMATS } from './citations.js';
+import { MARCXML_MEDIA_TYPE, writeMarcXml } from './marcxml.js';
 
 // jsonld.js and the page renderer are loaded on first use, so a command that writes Turtle never pays for them.
 const jsonLdWriter = () => import('./jsonld.js');
@@ -73,6 +74,18 @@ const FORMATS: Format[] = [
     },
   },
   ...CITATION_FORMATS,
+  {
+    key: 'marcxml',
+    names: ['marc21', 'marc-xml', 'marc.xml'],
+    label: 'MARCXML',
+    mediaType: MARCXML_MEDIA_TYPE,
+    aliases: [],
+    extension: 'marcxml',
+    quality: 0.5,
+    kind: 'citation',
+    parameters: [],
+    serialize: ({ record, id }) => writeMarcXml(record, id),
+  },
 ];
 
 const NEGOTIABLE = FORMATS.filter((f) => f.negotiable !== false);

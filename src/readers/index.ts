@@ -7,6 +7,7 @@ import { crossrefReader } from './crossref.js';
 import { cslJsonReader } from './csl-json.js';
 import { bibtexReader } from './bibtex.js';
 import { risReader } from './ris.js';
+import { marcReader } from './marc/index.js';
 
 /** Every registered reader; the first whose extension or sniff matches wins. */
 export const READERS: readonly RecordReader[] = [
@@ -14,6 +15,7 @@ export const READERS: readonly RecordReader[] = [
   cslJsonReader,
   bibtexReader,
   risReader,
+  marcReader,
   catalogReader,
 ];
 
