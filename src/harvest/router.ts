@@ -20,6 +20,7 @@ import { LdpubError } from '../errors.js';
 import { checkRepositoryIdentifier, repositoryIdentifierFor } from './oai/identifier.js';
 import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
 import { snapshotId } from './snapshot.js';
+import { capabilityList, changeList, resourceList, RS_PATHS, sourceDescription } from './resourcesync.js';
 import { voidQuads } from './void.js';
 
 export interface HarvestOptions {
@@ -76,7 +77,25 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     });
   };
   route('/oai', OAI_METHODS);
-  for (const path of [...Object.values(DUMPS).flatMap((d) => [d.path, `${d.path}.gz`]), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records']) route(path, READ_METHODS);
+  for (const path of [...Object.values(DUMPS).flatMap((d) => [d.path, `${d.path}.gz`]), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records', ...Object.values(RS_PATHS)]) route(path, READ_METHODS);
+
+  // ResourceSync: the description and capability list are fixed; the lists are made once per catalog snapshot.
+  const rsLink = `<${base}${RS_PATHS.capabilityList}>; rel="resourcesync"`;
+  const rsBodies = new WeakMap<Catalog, Map<string, string>>();
+  const rs = (path: string, make: (catalog: Catalog) => string) =>
+    router.get(path, (req, res) => {
+      const catalog = live.current;
+      let bodies = rsBodies.get(catalog);
+      if (!bodies) rsBodies.set(catalog, (bodies = new Map()));
+      let text = bodies.get(path);
+      if (text === undefined) bodies.set(path, (text = make(catalog)));
+      res.setHeader('Link', rsLink);
+      sendText(req, res, 'application/xml; charset=utf-8', text, catalog.lastModified);
+    });
+  rs(RS_PATHS.description, () => sourceDescription(base));
+  rs(RS_PATHS.capabilityList, () => capabilityList(base));
+  rs(RS_PATHS.resourceList, (catalog) => resourceList(catalog, base));
+  rs(RS_PATHS.changeList, (catalog) => changeList(catalog, base));
 
   const oai = oaiHandler(live, {
     base,
@@ -116,6 +135,8 @@ export function createHarvestRouter(options: HarvestOptions): Router {
 
   router.get('/sitemap.xml', async (req, res) => {
     const catalog = live.current;
+    // ResourceSync discovery: the capability list, linked from the sitemap (sitemaps themselves cannot hold rs: links).
+    res.setHeader('Link', rsLink);
     const index = catalog.size > sitemapLimit;
     await sendXml(req, res, `"${snapshotId(catalog)}-sitemap"`, catalog.lastModified, (sink) =>
       index ? writeSitemapIndex(catalog, base, sitemapLimit, sink) : writeUrlset(catalog, 0, catalog.size, sink),

@@ -11,7 +11,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-const READ = ['/dump.nt', '/dump.jsonld', '/dump.jsonl', '/dump.nt.gz', '/sitemap.xml', '/.well-known/void', '/records'];
+const READ = ['/dump.nt', '/dump.jsonld', '/dump.jsonl', '/dump.nt.gz', '/sitemap.xml', '/.well-known/void', '/records', '/.well-known/resourcesync', '/resourcesync/changelist.xml'];
 
 describe('harvesting routes over HTTP', () => {
   it.each([...READ, '/oai'])('OPTIONS %s is 204 with Allow and the preflight headers', async (path) => {
