@@ -71,7 +71,10 @@ try {
     sizes: { ...sizes, seed },
     rows,
     targets: [
-      checkTarget('end to end, one core', pipe.endToEndOneCore, 1500, 'rec/s', true),
+      checkTarget('validation alone, one core (compiled engine)', pipe.validationOneCore, 20_000, 'rec/s', true),
+      checkTarget('  the same, by CPU time', pipe.validationOneCoreCpu, 20_000, 'rec/s', true),
+      checkTarget('end to end, one core', pipe.endToEndOneCore, 3000, 'rec/s', true),
+      checkTarget('  the same, by CPU time', pipe.endToEndOneCoreCpu, 3000, 'rec/s', true),
       checkTarget(`load ${sizes.ingest.toLocaleString('en-US')} records${quick ? ' (quick: 100k target scaled)' : ''}`, ing.loadS, quick ? (90 * sizes.ingest) / 100_000 : 90, 's', false),
       checkTarget('peak RSS while loading', ing.peakRssMiB, 2048, 'MiB', false),
       checkTarget('cached ÷ bare, worst format', ratios.length ? Math.min(...ratios) : null, 0.8, '×', true),

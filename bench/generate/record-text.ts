@@ -6,7 +6,8 @@ import {
 } from './vocabulary.js';
 
 /** The ways a generated record is made invalid, each one a SHACL violation. */
-export const INVALID_KINDS = ['bad-doi', 'bad-issn', 'no-title', 'no-author', 'non-iso-date', 'unknown-language'] as const;
+// (No author is a warning, not a violation; a title of control characters only is empty once normalised.)
+export const INVALID_KINDS = ['bad-doi', 'bad-issn', 'no-title', 'control-title', 'non-iso-date', 'unknown-language'] as const;
 export type InvalidKind = (typeof INVALID_KINDS)[number];
 
 function capitalise(s: string): string {
@@ -117,13 +118,14 @@ export function recordText(rng: Rng, invalid: InvalidKind | undefined): string {
   const noise = rng.chance(0.85);
   const abstract = rng.chance(0.92) ? abstractText(rng) : undefined;
   if (noise) lines.push('Loading…', '');
-  if (invalid !== 'no-title') {
+  if (invalid === 'control-title') lines.push('\u0001\u001F\u0002', '');
+  else if (invalid !== 'no-title') {
     lines.push(title(rng), '');
     if (abstract && noise) lines.push(`${abstract.slice(0, 300)}...`, '', 'Full description', '');
   }
   if (noise) lines.push('Saved in:', 'Bibliographic Details');
   if (rng.chance(0.93) || invalid === 'non-iso-date') lines.push(field(rng, 'Published in', publishedIn(rng, invalid === 'non-iso-date')));
-  if (invalid !== 'no-author') {
+  {
     const names = authors(rng);
     lines.push(field(rng, names.length > 1 ? 'Main Authors' : 'Main Author', names.join(', ')));
     if (rng.chance(0.05)) lines.push(field(rng, 'Corporate Author', rng.pick(ORGANIZATIONS)));

@@ -2,12 +2,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGate } from '../validate/gate.js';
+import type { EngineName } from '../validate/index.js';
 import { evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
 
 export interface WorkerInput {
   files: { path: string; source: string }[];
   base: string;
   shapesDir?: string;
+  engine?: EngineName;
 }
 
 export type WorkerMessage = { outcomes: FileOutcome[] } | { done: true } | { failed: string };
@@ -15,13 +17,13 @@ export type WorkerMessage = { outcomes: FileOutcome[] } | { done: true } | { fai
 const BATCH = 250;
 
 async function main(): Promise<void> {
-  const { files, base, shapesDir } = workerData as WorkerInput;
-  const gate = await loadGate(shapesDir ? { shapesDir } : {});
+  const { files, base, shapesDir, engine } = workerData as WorkerInput;
+  const gate = await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) });
   let batch: FileOutcome[] = [];
   for (const { path, source } of files) {
-    let file: [string, { mtimeMs: number }];
+    let file: [Uint8Array, { mtimeMs: number }];
     try {
-      file = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      file = await Promise.all([readFile(path), stat(path)]);
     } catch (e) {
       batch.push(unreadable(source, e));
       continue;

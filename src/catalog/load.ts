@@ -109,7 +109,7 @@ async function loadHere(files: FileRef[], options: LoadOptions): Promise<Map<str
     const batch = await Promise.all(
       files.slice(i, i + concurrency).map(async ({ path, source }) => {
         try {
-          const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+          const [text, info] = await Promise.all([readFile(path), stat(path)]);
           return { source, text, mtimeMs: info.mtimeMs };
         } catch (e) {
           return unreadable(source, e);
@@ -131,7 +131,7 @@ async function loadInWorkers(script: URL, files: FileRef[], count: number, optio
     shares.map(
       (share) =>
         new Promise<FileOutcome[]>((resolve, reject) => {
-          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}) };
+          const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}), ...(options.gate.engine ? { engine: options.gate.engine } : {}) };
           const worker = new Worker(script, { workerData: input });
           const outcomes: FileOutcome[] = [];
           worker.on('message', (message: WorkerMessage) => {
@@ -171,6 +171,8 @@ class Assembly {
       this.refuse({ source, ...outcome.error });
       return;
     }
+    for (const e of outcome.errors ?? []) this.refuse({ source, ...e });
+    for (const w of outcome.warnings ?? []) this.logger.warn({ record: source, code: w.code }, `warning: ${w.message}`);
     const lastModified = new Date(Math.floor(outcome.mtimeMs / 1000) * 1000);
     for (const r of outcome.records) {
       const other = this.ids.get(r.id);

@@ -1,5 +1,6 @@
 // Builds a CSL-JSON item from a Record: the one mapping behind the CSL-JSON, BibTeX, RIS and formatted-citation outputs.
 import type { Agent, Record } from '../model/record.js';
+import { inlineToCslRichText } from '../model/inline.js';
 import { abstractText } from '../model/text.js';
 import { cslDateOf } from '../readers/shared/csl-dates.js';
 import { CSL_ROLE_OF, CSL_TYPE_OF, isbnsOf, issuingInstitution, NON_NAME_ROLES, reportNumber } from './work-types.js';
@@ -33,7 +34,8 @@ const CSL_IDENTIFIERS: { readonly [scheme: string]: string } = { pmid: 'PMID', p
  */
 export function toCslJson(record: Record, ctx: CitationContext): CslJsonItem {
   const item: CslJsonItem = { id: ctx.id, type: CSL_TYPE_OF[record.type] };
-  if (record.title) item.title = record.title;
+  // The title's inline markup as CSL rich text, so that the HTML citation renders what the page renders.
+  if (record.title) item.title = record.titleInline ? inlineToCslRichText(record.titleInline) : record.title;
   if (record.authors.length > 0) item.author = record.authors.map(cslName);
   for (const agent of record.contributors) {
     const role = agent.role ?? 'contributor';

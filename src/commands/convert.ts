@@ -2,12 +2,14 @@
 import { isLdpubError, LdpubError } from '../errors.js';
 import { allFormats, formatByName } from '../formats/registry.js';
 import { createReadStream } from 'node:fs';
-import { mapRecordStream, type MappedRecord } from '../pipeline.js';
-import { readRecordStream } from '../readers/stream.js';
+import { open } from 'node:fs/promises';
+import { mapFileEntries, mapRecordStream, type MappedRecord } from '../pipeline.js';
+import { isStreamedInput, readRecordStream } from '../readers/stream.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, resolveBase } from './options.js';
+import { engineUsage, parseOptions, readBytes, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate]
+const USAGE = `usage: ldpub convert FILE... [--to FORMAT] [--base URL] [--from READER] [--no-validate] [--engine NAME]
                      [--style STYLE] [--locale LOCALE]
 
 Reads each record, maps it to RDF, validates it against the SHACL shapes and writes it to stdout.
@@ -15,6 +17,7 @@ Reads each record, maps it to RDF, validates it against the SHACL shapes and wri
   --base URL      base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
   --from READER   force an input reader instead of detecting it by extension and content
   --no-validate   write records even when they do not conform to the shapes
+  ${engineUsage(16)}
   --style, --locale   for formatted citations (--to text)
 Exit status: 0 when every file was converted, 1 when any was refused or unreadable, 2 on misuse.
 `;
@@ -31,6 +34,7 @@ export const run: Command = async (argv, io) => {
       base: { type: 'string' },
       from: { type: 'string' },
       validate: { type: 'boolean', default: true },
+      engine: { type: 'string' },
       style: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -54,13 +58,15 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
   let base: string;
+  let engine: EngineName;
   try {
+    engine = parseEngine(values.engine);
     base = resolveBase(values.base);
   } catch (e) {
     io.stderr.write(`ldpub convert: ${(e as LdpubError).toLine()}\n`);
     return 2;
   }
-  const validator = values.validate ? await loadGate(io) : undefined;
+  const validator = values.validate ? await loadGate(io, engine) : undefined;
   if (validator === null) return 1;
 
   let params: { [k: string]: string } = {};
@@ -75,31 +81,45 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
 
+  /** Validates and writes one record; false when it was refused or could not be written. */
+  const emit = async (m: MappedRecord): Promise<boolean> => {
+    if (validator) {
+      const refusal = validator(m);
+      if (refusal) {
+        io.stderr.write(refusal);
+        return false;
+      }
+    }
+    try {
+      await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
+      return true;
+    } catch (e) {
+      reportError(io, e, m.source);
+      return false;
+    }
+  };
+
   let failed = false;
   for (const file of positionals) {
     // Each record is written as it is read: a MARC file of any size streams through.
     try {
-      for await (const m of mapRecordStream(readRecordStream(fileBytes(file), file, values.from), file, base)) {
-        if (isLdpubError(m)) {
-          failed = true;
-          reportError(io, m, file);
-          continue;
-        }
-        if (validator) {
-          const refusal = validator(m);
-          if (refusal) {
+      if (isStreamedInput(file, values.from, await fileHead(file))) {
+        for await (const m of mapRecordStream(readRecordStream(fileBytes(file), file, values.from), file, base)) {
+          if (isLdpubError(m)) {
             failed = true;
-            io.stderr.write(refusal);
+            reportError(io, m, file);
             continue;
           }
+          if (!(await emit(m))) failed = true;
         }
-        try {
-          await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
-        } catch (e) {
-          failed = true;
-          reportError(io, e, file);
-        }
+        continue;
       }
+      const result = mapFileEntries(await readBytes(file), file, base, values.from);
+      // Warnings and refused entries, one line each; the good entries of the file are still converted.
+      for (const w of result.warnings) io.stderr.write(`ldpub convert: warning: ${w.toLine()}\n`);
+      for (const e of result.errors) reportError(io, e, file);
+      if (result.errors.length > 0) failed = true;
+      for (const m of result.mapped) if (!(await emit(m))) failed = true;
     } catch (e) {
       failed = true;
       reportError(io, e, file);
@@ -125,6 +145,22 @@ function writeOut(stream: NodeJS.WritableStream, text: string): Promise<void> | 
   });
 }
 
+/** The first bytes of a file, to tell a MARC file by its content; a file that cannot be read gives none (and fails later, named). */
+async function fileHead(file: string): Promise<Uint8Array> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(8192);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
 /** A file's bytes as they are read; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
 async function* fileBytes(file: string): AsyncIterable<Uint8Array> {
   try {
@@ -140,10 +176,10 @@ function reportError(io: CliIo, e: unknown, file: string): void {
 }
 
 /** The SHACL gate as a function returning the refusal text, or null (after saying why) when the shapes cannot be loaded. */
-async function loadGate(io: CliIo): Promise<((m: MappedRecord) => string | undefined) | null> {
+async function loadGate(io: CliIo, engine: EngineName): Promise<((m: MappedRecord) => string | undefined) | null> {
   const { loadValidator, isPublishable, reportToText } = await import('../validate/index.js');
   try {
-    const validator = await loadValidator();
+    const validator = await loadValidator({ engine });
     return (m) => {
       const report = validator.validate(m.quads);
       if (isPublishable(report)) return undefined;

@@ -10,9 +10,10 @@ import { isLdpubError, LdpubError } from '../errors.js';
 import { writeDump, type DumpKind } from '../harvest/dump.js';
 import { Sink } from '../harvest/sink.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, resolveBase } from './options.js';
+import { engineUsage, parseOptions, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub export --format nt|jsonld|jsonl --out FILE [--data DIR] [--base URL]
+const USAGE = `usage: ldpub export --format nt|jsonld|jsonl --out FILE [--data DIR] [--base URL] [--engine NAME]
 
 Writes every published record of the data folder as one dump: N-Triples (nt), one JSON-LD document of
 every record (jsonld), or one compacted JSON-LD record per line (jsonl). The file appears only when
@@ -21,6 +22,7 @@ complete (written beside it, then renamed).
   --out FILE          where to write it
   --data DIR          the data folder (default: data)
   --base URL          base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
+  ${engineUsage(20)}
 Exit status: 0 when written, 1 when it could not be, 2 on misuse.
 `;
 
@@ -35,6 +37,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
       out: { type: 'string', short: 'o' },
       data: { type: 'string', default: 'data' },
       base: { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }).values;
   } catch (e) {
@@ -51,7 +54,9 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
     return 2;
   }
   let base: string;
+  let engine: EngineName;
   try {
+    engine = parseEngine(values.engine);
     base = resolveBase(values.base);
   } catch (e) {
     io.stderr.write(`ldpub export: ${(e as LdpubError).toLine()}\n`);
@@ -59,7 +64,7 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
   }
   try {
     // With the SHACL gate, large folders load in worker threads on every core (each compiles the same shapes).
-    const catalog = await loadCatalog({ dataDir: values.data, base, gate: gate ?? (await loadGate()), workers: gate ? 1 : availableParallelism() });
+    const catalog = await loadCatalog({ dataDir: values.data, base, gate: gate ?? (await loadGate({ engine })), workers: gate ? 1 : availableParallelism() });
     if (catalog.refused.length) io.stderr.write(`ldpub export: ${catalog.refused.length} record file(s) refused; run "ldpub validate ${values.data}" for why\n`);
     await writeAtomically(values.out, kind, catalog, io);
     io.stderr.write(`ldpub export: wrote ${catalog.size} records to ${values.out}\n`);

@@ -30,10 +30,15 @@ export function parseOptions<T extends ParseArgsConfig['options']>(argv: string[
   }
 }
 
-/** A record file's text; a file that cannot be read is an LdpubError LDPUB_IO naming it. */
-export async function readText(file: string): Promise<string> {
+/** The usage line of `--engine`, shared by every command that validates. */
+export function engineUsage(column: number): string {
+  return `${'--engine NAME'.padEnd(column)}the SHACL engine: compiled (default) or reference (rdf-validate-shacl, slower)`;
+}
+
+/** A record file's bytes (the readers decode them, see docs/text.md); a file that cannot be read is an LdpubError LDPUB_IO naming it. */
+export async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (e) {
     throw new LdpubError('LDPUB_IO', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { record: file });
   }

@@ -10,13 +10,14 @@ import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
 import { loadGate } from '../validate/gate.js';
 import { createLogger } from '../server/log.js';
 import type { Command } from './io.js';
-import { DEFAULT_PORT, parseOptions, resolveBase } from './options.js';
+import { DEFAULT_PORT, engineUsage, parseOptions, resolveBase } from './options.js';
+import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-const USAGE = `usage: ldpub serve [--data DIR] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S]
+const USAGE = `usage: ldpub serve [--data DIR] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S] [--engine NAME]
 
 Serves every record in the data folder by content negotiation.
   --data DIR           the data folder (default: data)
@@ -25,6 +26,7 @@ Serves every record in the data folder by content negotiation.
   --base URL           base of record URIs (default: $LDPUB_BASE_URL or http://localhost:PORT)
   --watch              reload when files in the data folder change (SIGHUP always reloads)
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
+  ${engineUsage(21)}
 Logs are JSON lines on stdout; LDPUB_LOG_LEVEL sets the level (default: info).
 `;
 
@@ -39,6 +41,7 @@ export const run: Command = async (argv, io) => {
   let port: number;
   let maxAge: number;
   let base: string;
+  let engine: EngineName;
   try {
     values = parseOptions(argv, {
       data: { type: 'string', default: 'data' },
@@ -47,6 +50,7 @@ export const run: Command = async (argv, io) => {
       base: { type: 'string' },
       watch: { type: 'boolean', default: false },
       'cache-max-age': { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }).values;
     if (values.help) {
@@ -56,6 +60,7 @@ export const run: Command = async (argv, io) => {
     port = integer(values.port, DEFAULT_PORT, '--port', 65535);
     maxAge = integer(values['cache-max-age'], DEFAULT_CACHE_MAX_AGE, '--cache-max-age', 31_536_000);
     base = resolveBase(values.base, port);
+    engine = parseEngine(values.engine);
   } catch (e) {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -65,7 +70,7 @@ export const run: Command = async (argv, io) => {
   const dataDir = values.data;
   let gate;
   try {
-    gate = await loadGate();
+    gate = await loadGate({ engine });
   } catch (e) {
     io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
     return 1;

@@ -2,17 +2,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { listRecordFiles } from '../catalog/load.js';
 import { isLdpubError, LdpubError } from '../errors.js';
-import { mapFile, type MappedRecord } from '../pipeline.js';
+import { mapFileEntries, type MappedRecord } from '../pipeline.js';
 import { knownExtensions } from '../readers/index.js';
 import type { ValidationReport, Validator } from '../validate/index.js';
-import { isPublishable, loadValidator, reportToJsonLd, reportToText, reportToTurtle } from '../validate/index.js';
+import { isPublishable, loadValidator, parseEngine, reportToJsonLd, reportToText, reportToTurtle } from '../validate/index.js';
+import type { EngineName } from '../validate/index.js';
 import type { CliIo, Command } from './io.js';
-import { parseOptions, readText, resolveBase } from './options.js';
+import { engineUsage, parseOptions, readBytes, resolveBase } from './options.js';
 
 const FORMATS = ['text', 'turtle', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `usage: ldpub validate FILE|DIR... [--format text|turtle|json] [--base URL] [--from READER]
+const USAGE = `usage: ldpub validate FILE|DIR... [--format text|turtle|json] [--base URL] [--from READER] [--engine NAME]
 
 Reads each record, maps it to RDF and validates it against the SHACL shapes.
 A folder validates every record file in it (and below it): {extensions}.
@@ -21,6 +22,7 @@ A folder validates every record file in it (and below it): {extensions}.
   --format json    the sh:ValidationReport of every record, as a JSON-LD array
   --base URL       base of record URIs (default: $LDPUB_BASE_URL or http://localhost:3000)
   --from READER    force an input reader instead of detecting it by extension and content
+  ${engineUsage(17)}
 Exit status: 0 when every record conforms (warnings alone do not fail), 1 otherwise, 2 on misuse.
 `;
 
@@ -39,6 +41,7 @@ export const run: Command = async (argv, io) => {
       format: { type: 'string', default: 'text' },
       base: { type: 'string' },
       from: { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
   } catch (e) {
@@ -60,7 +63,9 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
   let base: string;
+  let engine: EngineName;
   try {
+    engine = parseEngine(values.engine);
     base = resolveBase(values.base);
   } catch (e) {
     io.stderr.write(`ldpub validate: ${(e as LdpubError).toLine()}\n\n${usage()}`);
@@ -68,7 +73,7 @@ export const run: Command = async (argv, io) => {
   }
   let validator: Validator;
   try {
-    validator = await loadValidator();
+    validator = await loadValidator({ engine });
   } catch (e) {
     io.stderr.write(`ldpub validate: ${isLdpubError(e) ? e.toLine() : (e as Error).message}\n`);
     return 1;
@@ -92,7 +97,10 @@ export const run: Command = async (argv, io) => {
     for (const file of files) {
       let mapped: MappedRecord[];
       try {
-        mapped = mapFile(await readText(file), file, base, values.from);
+        const result = mapFileEntries(await readBytes(file), file, base, values.from);
+        for (const w of result.warnings) io.stderr.write(`warning: ${w.toLine()}\n`);
+        for (const e of result.errors) fail(e, file);
+        mapped = result.mapped;
       } catch (e) {
         fail(e, file);
         continue;

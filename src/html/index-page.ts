@@ -1,7 +1,8 @@
 // The home page: the published records with a server-side filter, the harvesting endpoints, and how to ask for RDF.
-import type { Record } from '../model/record.js';
+import type { Inline, Record } from '../model/record.js';
 import { displayName } from '../model/text.js';
 import { html, join, type SafeHtml } from './escape.js';
+import { inlineHtml } from './inline.js';
 import { DEFAULT_SITE_NAME, layout } from './layout.js';
 import { yearOf } from './record-text.js';
 
@@ -9,6 +10,8 @@ export interface IndexEntry {
   id: string;
   url: string;
   title: string;
+  /** The title's inline markup, rendered as the landing page renders it. */
+  titleInline?: Inline[];
   authors: string[];
   year?: string;
 }
@@ -35,7 +38,8 @@ export interface IndexPageContext {
 /** An index entry from a catalog record. */
 export function indexEntry(id: string, url: string, record: Record): IndexEntry {
   const year = yearOf(record.date);
-  return { id, url, title: record.title ?? id, authors: record.authors.map(displayName), ...(year ? { year } : {}) };
+  const titleInline = record.title && record.titleInline ? { titleInline: record.titleInline } : {};
+  return { id, url, title: record.title ?? id, ...titleInline, authors: record.authors.map(displayName), ...(year ? { year } : {}) };
 }
 
 /** Letters that carry no combining mark in Unicode but that people type without their stroke or ligature. */
@@ -81,7 +85,7 @@ const DEFAULT_LIMIT = 200;
 
 function entryItem(e: IndexEntry): SafeHtml {
   const meta = join([e.authors.length ? authorList(e.authors) : '', e.year ?? ''], ' · ');
-  return html`<li><a class="title" href="${e.url}">${e.title}</a>${meta.value ? html`<p class="meta">${meta}</p>` : ''}</li>\n`;
+  return html`<li><a class="title" href="${e.url}">${inlineHtml(e.titleInline, e.title)}</a>${meta.value ? html`<p class="meta">${meta}</p>` : ''}</li>\n`;
 }
 
 function authorList(authors: readonly string[]): string {

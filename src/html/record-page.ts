@@ -7,6 +7,7 @@ import { doiIri } from '../rdf/iris.js';
 import { plainCitation } from './citation.js';
 import { html, join, jsonLdScript, raw, safeUrl, type SafeHtml } from './escape.js';
 import { DEFAULT_SITE_NAME, layout } from './layout.js';
+import { inlineHtml } from './inline.js';
 import { dublinCoreTags, highwireTags, openGraphTags, type MetaTag } from './meta.js';
 import type { CitationLink, RecordPageContext, TypedLink } from './page-context.js';
 import { displayDate, isIsoDate, journalParts, languageName, languageTag, recordLang, summary } from './record-text.js';
@@ -75,7 +76,7 @@ function journalLine(record: Record): SafeHtml | '' {
 
 function abstractSection(record: Record): SafeHtml | '' {
   if (!record.abstract?.length) return '';
-  const sections = record.abstract.map((s) => html`${s.heading ? html`<h3>${s.heading}</h3>` : ''}<p>${s.text}</p>\n`);
+  const sections = record.abstract.map((s) => html`${s.heading ? html`<h3>${s.heading}</h3>` : ''}<p>${inlineHtml(s.inline, s.text)}</p>\n`);
   return html`<section aria-labelledby="abstract"><h2 id="abstract">Abstract</h2>\n<div${recordLang(record)}>\n${sections}</div>\n</section>\n`;
 }
 
@@ -192,7 +193,7 @@ function body(record: Record, iri: string, page: RecordPageContext): SafeHtml {
     : '';
   return html`<article>
 <p class="kicker">${record.genre ?? 'Record'}</p>
-<h1${recordLang(record)}>${record.title ?? 'Untitled record'}</h1>
+<h1${recordLang(record)}>${record.title ? inlineHtml(record.titleInline, record.title) : 'Untitled record'}</h1>
 ${record.authors.length ? html`<p class="authors">${join(record.authors.map(author), ', ')}</p>\n` : ''}${journalLine(record)}
 ${doi}${facts(record)}${abstractSection(record)}${citeThis(record, page)}${formatsSection(page)}<p class="type">Record URI: <a href="${iri}">${iri}</a></p>
 </article>`;

@@ -20,6 +20,7 @@ header.site nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;m
 main{padding:1.5rem 0 2.5rem}
 main .wrap>*{max-width:65ch}
 h1{font-size:clamp(1.5rem,1.2rem + 1.6vw,2.1rem);line-height:1.25;margin:.25rem 0 1rem;overflow-wrap:break-word;font-weight:700}
+.sc{font-variant:small-caps}
 h2{font-size:1.25rem;line-height:1.3;margin:2rem 0 .5rem;padding-top:1rem;border-top:1px solid var(--rule)}
 h3{font-size:1.0625rem;margin:1.25rem 0 .25rem}
 p{margin:.5rem 0 1rem}

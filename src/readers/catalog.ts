@@ -1,11 +1,12 @@
 // Reader for the catalog full-record text format: lenient on content, strict on structure (see mapping.md).
-import type { Record, WorkType } from '../model/record.js';
+import type { AbstractSection, Record, WorkType } from '../model/record.js';
 import { emptyRecord } from '../model/record.js';
 import type { RecordReader } from './reader.js';
 import { splitAbstract } from './catalog/abstract.js';
 import { splitRecordPage, type Field } from './catalog/fields.js';
 import { isbnsFrom, issnsFrom, languageCode, pushUnique } from './catalog/identifiers.js';
 import { normalizeDoi } from './shared/identifiers.js';
+import { plainText, richText } from './shared/markup.js';
 import { parseNameList, parseOrganisations } from './catalog/names.js';
 import { parsePublishedIn } from './catalog/published-in.js';
 
@@ -27,9 +28,23 @@ function joined(field: Field): string {
   return field.lines.join(' ').replace(SPACES, ' ').trim();
 }
 
+/** Fields whose values are identifiers or URLs: never read as rich text (a SICI DOI holds `<` and `>`). */
+const RAW_FIELDS: ReadonlySet<string> = new Set(['doi', 'issn', 'eissn', 'isbn', 'online access', 'summary']);
+
+/** The summary as abstract sections, each section's text read as rich text (inline markup and entities). */
+function abstractOf(summary: string): AbstractSection[] {
+  return splitAbstract(summary).flatMap((s) => {
+    const rich = richText(s.text);
+    if (rich.text === '') return [];
+    return [{ ...(s.heading ? { heading: s.heading } : {}), text: rich.text, ...(rich.inline ? { inline: rich.inline } : {}) }];
+  });
+}
+
 /** Fills `record` from one field; a repeated single-valued field, or an unknown label, becomes a note. */
-function applyField(record: Record, field: Field, seen: Set<string>): void {
-  const key = field.label.toLowerCase();
+function applyField(record: Record, rawField: Field, seen: Set<string>): void {
+  const key = rawField.label.toLowerCase();
+  // Other fields are text that may carry entities or a recognised tag: read as plain text.
+  const field = RAW_FIELDS.has(key) ? rawField : { label: rawField.label, lines: rawField.lines.map((l) => plainText(l)) };
   const value = joined(field);
   const note = () => {
     if (value !== '') record.notes.push({ label: field.label, value });
@@ -77,7 +92,7 @@ function applyField(record: Record, field: Field, seen: Set<string>): void {
       return;
     case 'summary':
       return once(() => {
-        const sections = splitAbstract(value);
+        const sections = abstractOf(value);
         if (sections.length > 0) record.abstract = sections;
       });
     case 'issn': case 'eissn': {
@@ -110,12 +125,16 @@ function applyField(record: Record, field: Field, seen: Set<string>): void {
 
 /** The one record a catalog page describes. Throws LdpubError(LDPUB_NOT_A_RECORD) only when the text is no record. */
 export function readCatalogRecord(text: string): Record {
-  const page = splitRecordPage(text);
+  const page = splitRecordPage(text.normalize('NFC'));
   const record = emptyRecord('article');
-  if (page.title !== undefined) record.title = page.title;
+  if (page.title !== undefined) {
+    const title = richText(page.title);
+    if (title.text !== '') record.title = title.text;
+    if (title.inline) record.titleInline = title.inline;
+  }
   const seen = new Set<string>();
   for (const field of page.fields) applyField(record, field, seen);
-  for (const line of page.loose) record.notes.push({ label: 'Description', value: line });
+  for (const line of page.loose) record.notes.push({ label: 'Description', value: plainText(line) });
   if (record.type === 'report' && record.container?.title !== undefined) record.type = 'article';
   return record;
 }

@@ -1,13 +1,21 @@
 // Chooses a reader for a file by extension, then by content, and reads it: the one entry point for input.
 import { LdpubError } from '../errors.js';
 import type { Record } from '../model/record.js';
-import type { RecordReader } from './reader.js';
+import type { ReadResult, RecordReader } from './reader.js';
+import { ReadWarning } from './warnings.js';
 import { catalogReader } from './catalog.js';
 import { crossrefReader } from './crossref.js';
 import { cslJsonReader } from './csl-json.js';
 import { bibtexReader } from './bibtex.js';
 import { risReader } from './ris.js';
 import { marcReader } from './marc/index.js';
+import { decodeBytes } from './shared/decode.js';
+import { currentLimits, limitVariable, type InputLimits } from './shared/limits.js';
+import { newTally, normalizeRecord, tallyWarnings } from './shared/normalize.js';
+import { countingInto } from '../model/text.js';
+
+export type { ReadResult, RecordReader } from './reader.js';
+export { ReadWarning } from './warnings.js';
 
 /** Every registered reader; the first whose extension or sniff matches wins. */
 export const READERS: readonly RecordReader[] = [
@@ -38,20 +46,96 @@ function extensionOf(fileName: string): string {
   return i > 0 ? fileName.slice(i + 1) : '';
 }
 
+/** An error about an entry (`line 14`, `item 3`) or the whole file, named as the user will see it. */
+function named(e: LdpubError, fileName: string): LdpubError {
+  return new LdpubError(e.code, e.message, {
+    record: e.record ? `${fileName} ${e.record}` : fileName,
+    ...(e.field !== undefined ? { field: e.field } : {}),
+    ...(e.value !== undefined ? { value: e.value } : {}),
+  });
+}
+
+function asLdpubError(e: unknown): LdpubError {
+  if (e instanceof LdpubError) return e;
+  return new LdpubError('LDPUB_NOT_A_RECORD', `could not be read: ${String((e as Error)?.message ?? e).split('\n', 1)[0]}`);
+}
+
+/** The entry label of the n-th record (0-based) when the reader gave none: only used when a file holds several. */
+function entryLabel(index: number, count: number): string | undefined {
+  return count > 1 ? `record ${index + 1}` : undefined;
+}
+
 /**
- * Reads the records in `text`. The extension of `fileName` chooses the reader when it is a
- * known one; otherwise the content does. Errors name `fileName` as the record.
+ * Reads a file with per-entry recovery: its bytes (decoded strictly, see docs/text.md) or its text. The extension of
+ * `fileName` chooses the reader when it is a known one; otherwise the content does. Every record comes back in
+ * normal form. Throws an LdpubError naming `fileName` only when the file as a whole cannot be read; a bad entry
+ * is one of `errors` and the good ones are still returned.
  */
-export function readRecords(text: string, fileName: string, format?: string): Record[] {
+export function readFile(input: string | Uint8Array, fileName: string, format?: string, limits: InputLimits = currentLimits()): ReadResult {
   try {
+    let text: string;
+    const warnings: ReadWarning[] = [];
+    if (typeof input === 'string') {
+      if (input.length > limits.maxFileBytes) {
+        throw new LdpubError('LDPUB_TOO_LARGE', `the file is larger than the limit of ${limits.maxFileBytes} bytes (set ${limitVariable('maxFileBytes')})`, {
+          field: 'size',
+          value: `${input.length} characters`,
+        });
+      }
+      text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    } else {
+      const decoded = decodeBytes(input, limits);
+      text = decoded.text;
+      warnings.push(...decoded.warnings);
+    }
     const reader =
       (format ? readerByName(format) : undefined) ??
       readerForExtension(extensionOf(fileName)) ??
       READERS.find((r) => r.sniff(text)) ??
       catalogReader;
-    return reader.read(text);
+    const tally = newTally();
+    const result = countingInto(tally, () =>
+      reader.readEntries ? reader.readEntries(text, limits) : { records: reader.read(text), errors: [], warnings: [] },
+    );
+    const records: Record[] = [];
+    const positions: number[] = [];
+    const errors = [...result.errors];
+    result.records.forEach((record, i) => {
+      const agents = record.authors.length + record.contributors.length;
+      if (agents > limits.maxAuthors) {
+        const entry = record.id ?? entryLabel(result.positions?.[i] ?? i, result.entries ?? result.records.length);
+        errors.push(
+          new LdpubError('LDPUB_TOO_LARGE', `more authors and contributors than the limit of ${limits.maxAuthors} per record (set ${limitVariable('maxAuthors')})`, {
+            ...(entry ? { record: entry } : {}),
+            field: 'authors',
+            value: String(agents),
+          }),
+        );
+        return;
+      }
+      records.push(normalizeRecord(record, tally));
+      positions.push(result.positions?.[i] ?? i);
+    });
+    warnings.push(...result.warnings, ...tallyWarnings(tally));
+    return {
+      records,
+      errors: errors.map((e) => named(e, fileName)),
+      warnings: warnings.map((w) => w.withRecord(fileName)),
+      positions,
+      entries: result.entries ?? result.records.length,
+    };
   } catch (e) {
-    if (e instanceof LdpubError) throw e.record ? e : e.withRecord(fileName);
-    throw new LdpubError('LDPUB_NOT_A_RECORD', `could not be read: ${(e as Error).message}`, { record: fileName });
+    throw named(asLdpubError(e), fileName);
   }
+}
+
+/**
+ * Reads the records in `text` (or bytes), all or nothing: the first refused entry is thrown. Errors name `fileName`.
+ * `readFile` is the same with per-entry recovery and warnings.
+ */
+export function readRecords(input: string | Uint8Array, fileName: string, format?: string): Record[] {
+  const result = readFile(input, fileName, format);
+  const first = result.errors[0];
+  if (first) throw first;
+  return result.records;
 }

@@ -2,6 +2,7 @@
 import { LdpubError } from '../errors.js';
 import type { Record } from '../model/record.js';
 import { readRecords } from './index.js';
+import { newTally, normalizeRecord } from './shared/normalize.js';
 import { looksLikeIso2709, looksLikeMarcXml, readMarcStream } from './marc/index.js';
 
 const MARC_EXTENSIONS = new Set(['mrc', 'marc']);
@@ -9,6 +10,18 @@ const MARC_EXTENSIONS = new Set(['mrc', 'marc']);
 function extensionOf(fileName: string): string {
   const i = fileName.lastIndexOf('.');
   return i > 0 ? fileName.slice(i + 1).toLowerCase() : '';
+}
+
+/**
+ * True when a file is read record by record as its bytes arrive: MARC by extension, by `--from marc`, or by content
+ * (`head`, the file's first bytes, for a `.xml` file or one without an extension).
+ */
+export function isStreamedInput(fileName: string, format: string | undefined, head: Uint8Array): boolean {
+  if (format !== undefined) return format === 'marc';
+  const ext = extensionOf(fileName);
+  if (MARC_EXTENSIONS.has(ext)) return true;
+  const first = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  return looksLikeIso2709(first) || ((ext === 'xml' || ext === '') && looksLikeMarcXml(first.toString('utf8')));
 }
 
 /**
@@ -46,7 +59,9 @@ export async function* readRecordStream(bytes: AsyncIterable<Uint8Array>, fileNa
     (format === undefined &&
       (MARC_EXTENSIONS.has(ext) || looksLikeIso2709(first) || ((ext === 'xml' || ext === '') && looksLikeMarcXml(first.toString('utf8')))));
   if (marc) {
-    yield* readMarcStream(rest(), fileName);
+    // Each record in the normal form every reader's records are in (docs/text.md).
+    const tally = newTally();
+    for await (const item of readMarcStream(rest(), fileName)) yield item instanceof LdpubError ? item : normalizeRecord(item, tally);
     return;
   }
   const chunks: Uint8Array[] = [];

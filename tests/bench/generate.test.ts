@@ -98,7 +98,7 @@ describe('generateRecords', () => {
   it('plants the violation it names', () => {
     const big = [...generateRecords({ count: 10000, seed: 5, invalidRate: 0.05 })].filter((r) => r.invalid);
     for (const r of big) {
-      if (r.invalid === 'no-author') expect(fieldValue(r.text, 'Main Authors?')).toBeUndefined();
+      if (r.invalid === 'control-title') expect(firstContentLine(r.text)).toBe('\u0001\u001F\u0002');
       if (r.invalid === 'bad-doi') expect(fieldValue(r.text, 'DOI')).toMatch(/^10\.\d{1,3}\//);
       if (r.invalid === 'bad-issn') expect(issnCheckOk(fieldValue(r.text, 'ISSN') ?? '')).toBe(false);
       if (r.invalid === 'unknown-language') expect(fieldValue(r.text, 'Language')).toBe('Xyzzish');

@@ -20,7 +20,6 @@ describe('ldpub validate', () => {
 
   it.each([
     ['no-title', 'title', undefined],
-    ['no-author', 'author', undefined],
     ['bad-doi', 'DOI', '10.1177 11795476231171891'],
     ['issn-check-digit', 'ISSN (periodical)', '1179-5475'],
     ['unknown-language', 'language', 'Martian'],
@@ -35,10 +34,17 @@ describe('ldpub validate', () => {
     expect(lines[1]).toBe('0 conform, 0 with warnings, 1 fail');
   });
 
+  it('no-author: a record with no author is published with a warning (exit 0)', async () => {
+    const r = await runCommand(run, [invalid('no-author')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no-author\.txt: Warning: author: /);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('0 conform, 1 with warnings, 0 fail');
+  });
+
   it('validates every record file in a folder and ends with a summary; warnings alone do not fail', async () => {
     const r = await runCommand(run, [fixturePath('validate', 'records')]);
     expect(r.code).toBe(1);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('0 conform, 0 with warnings, 6 fail');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('0 conform, 1 with warnings, 5 fail');
 
     const dir = mkdtempSync(join(tmpdir(), 'ldpub-validate-'));
     writeFileSync(join(dir, 'a.txt'), (await import('node:fs')).readFileSync(seed, 'utf8'));

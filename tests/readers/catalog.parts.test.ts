@@ -33,7 +33,9 @@ describe('author lists', () => {
     ['Frisch, Simon A. A., Ali, Q.', [person('Frisch', 'Simon A. A.'), person('Ali', 'Q.')]],
     ['GTEx Consortium, Chiang, Colby', [org('GTEx Consortium'), person('Chiang', 'Colby')]],
     ['Chiang, Colby, The Genome Denmark Consortium', [person('Chiang', 'Colby'), org('The Genome Denmark Consortium')]],
-    ['Kanda, Yutaro, Ehtisham-ul-Haq', [person('Kanda', 'Yutaro'), org('Ehtisham-ul-Haq')]],
+    ['Kanda, Yutaro, Ehtisham-ul-Haq', [person('Kanda', 'Yutaro'), { kind: 'person', family: 'Ehtisham-ul-Haq' }]],
+    ['Plato', [{ kind: 'person', family: 'Plato' }]],
+    ['Kanda, Yutaro, WHO', [person('Kanda', 'Yutaro'), org('WHO')]],
     ['Kanda, Yutaro, European Food Safety Authority Panel, Li, Xin', [person('Kanda', 'Yutaro'), org('European Food Safety Authority Panel'), person('Li', 'Xin')]],
     ['Kanda, Yutaro; World Health Organization; Li, Xin', [person('Kanda', 'Yutaro'), org('World Health Organization'), person('Li', 'Xin')]],
     ['Group, Anna', [person('Group', 'Anna')]],
@@ -61,9 +63,10 @@ describe('structured abstracts', () => {
 describe('identifiers', () => {
   it.each([
     ['10.1177/11795476231171891', '10.1177/11795476231171891'],
-    ['https://doi.org/10.1103/PhysRevLett.120.117701', '10.1103/PhysRevLett.120.117701'],
-    ['HTTPS://DX.DOI.ORG/10.1/ABC', '10.1/ABC'],
-    ['DOI: 10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2', '10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2'],
+    ['https://doi.org/10.1103/PhysRevLett.120.117701', '10.1103/physrevlett.120.117701'],
+    ['HTTPS://DX.DOI.ORG/10.1/ABC', '10.1/abc'],
+    ['DOI: 10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2', '10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2'],
+    ['10.1002/(SICI)1097-4636(199706)35:4<475::AID-JBM7>3.0.CO;2-D', '10.1002/(sici)1097-4636(199706)35:4<475::aid-jbm7>3.0.co;2-d'],
     ['not a doi', 'not a doi'],
   ])('DOI %s', (value, expected) => {
     expect(normalizeDoi(value)).toBe(expected);

@@ -55,7 +55,8 @@ const NOT_RECORDS: [string, string, string][] = [
   ['binary', '\u0000\u0001\u0002PK\u0003\u0004junk', 'U+0000'],
   ['mostly control characters', 'ab\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f', 'U+0001'],
   ['an HTML page', '<!DOCTYPE html>\n<html><head><title>Record</title></head><body>DOI:10.1/x</body></html>', '<!DOCTYPE html>'],
-  ['an HTML fragment', 'Title\n<html lang="en"><body><p>Published in:X</p></body></html>', '<html lang="en">'],
+  ['an HTML fragment', 'Title\n<html lang="en"><body><p>Published in:X</p></body></html>', 'Title'],
+  ['an XML document', '\uFEFF  \n<?xml version="1.0"?>\n<record>Published in: X</record>', '<?xml version="1.0"?>'],
   ['no fields', 'Just a title\nand some prose: with a colon', 'Just a title'],
   ['only unknown labels', 'Title\nColour: red\nShape: round', 'Title'],
 ];

@@ -37,7 +37,12 @@ const LOSSES: { [nameAndFormat: string]: { field: keyof Projection; reason: stri
   'commonmeta-list #0 bibtex': { field: 'title', reason: 'BibTeX reads "--" in a title as an en dash' },
   'commonmeta-list #15 bibtex': { field: 'journal', reason: 'the angle brackets 〈 〉 do not survive citation-js BibTeX output' },
   'commonmeta-list #4 ris': { field: 'authors', reason: 'a family name with a comma in it ("Elton E. Rodgers, Bill B. Belt") cannot be written unambiguously in RIS' },
-  'commonmeta-list #19 *': {
+  // BibTeX carries no HTML, so its "&nbsp;" is text and survives; CSL-JSON and RIS carry rich text and decode it again.
+  'commonmeta-list #19 csl-json': {
+    field: 'title',
+    reason: 'the source escapes its markup twice ("&amp;nbsp;"); what is left after one decoding ("&nbsp;") is decoded again on reading back',
+  },
+  'commonmeta-list #19 ris': {
     field: 'title',
     reason: 'the source escapes its markup twice ("&amp;nbsp;"); what is left after one decoding ("&nbsp;") is decoded again on reading back',
   },

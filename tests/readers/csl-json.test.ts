@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LdpubError } from '../../src/errors.js';
+import { normalizeText } from '../../src/model/text.js';
 import { cslJsonReader } from '../../src/readers/csl-json.js';
 import type { Projection } from '../citation/projection.js';
 import { project } from '../citation/projection.js';
@@ -16,23 +17,18 @@ function expectedFromCsl(item: Item): Projection {
       typeof a.literal === 'string' ? a.literal : a.given ? `${String(a.family)}, ${String(a.given)}` : String(a.family),
     ),
   };
-  if (typeof item.title === 'string') p.title = item.title;
+  // Text is compared in its normal form (docs/text.md): the corpus's mojibake title carries C1 controls, dropped.
+  if (typeof item.title === 'string') p.title = normalizeText(item.title);
   if (typeof item['container-title'] === 'string') p.journal = item['container-title'];
   if (item.volume !== undefined) p.volume = String(item.volume);
   if (item.issue !== undefined) p.issue = String(item.issue);
   if (item.page !== undefined) p.pages = String(item.page).replace(/\u2013|--/, '-');
-  if (typeof item.DOI === 'string') p.doi = item.DOI;
+  if (typeof item.DOI === 'string') p.doi = item.DOI.toLowerCase();
   return p;
 }
 
 /** Fields an output format cannot carry for a given corpus item, with the reason. */
-const KNOWN_LOSSES: { [id: string]: { format: string; field: keyof Projection; reason: string } } = {
-  schoenemannMinisculeSystemSailing2016: {
-    format: 'bibtex',
-    field: 'title',
-    reason: 'the source title is mojibake with C1 control characters, which BibTeX output does not keep',
-  },
-};
+const KNOWN_LOSSES: { [id: string]: { format: string; field: keyof Projection; reason: string } } = {};
 
 function codeOf(f: () => unknown): string {
   try {
@@ -111,7 +107,7 @@ describe('CSL-JSON reader', () => {
       container: { issns: ['2050-084X', '1234-5678'] },
       locator: { kind: 'article-number', value: 'e0229874' },
       date: '2021-08-26',
-      doi: '10.1/ABC',
+      doi: '10.1/abc',
       subjects: ['a', 'b'],
       abstract: [
         { heading: 'Background', text: 'One & two.' },

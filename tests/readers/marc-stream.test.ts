@@ -69,7 +69,7 @@ describe('ldpub convert on MARC', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^ldpub convert: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, record \\d+( \\(001 [^)]+\\))?: \\S.*: .+ \\[${code}\\]$`));
+    expect(lines[0]).toMatch(new RegExp(`^ldpub convert: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[,:] record \\d+( \\(001 [^)]+\\))?: \\S.*: .+ \\[${code}\\]$`));
     const subjects = [...new Set([...r.stdout.matchAll(/^<http:\/\/localhost:3000\/record\/([^>#]+)>/gm)].map((m) => m[1]))];
     expect(subjects).toEqual(ids);
   });

@@ -13,7 +13,7 @@ const EXPECTED: [file: string, index: number, projection: Projection][] = [
   ['elife-01567.ris', 0, {
     title: 'Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth',
     authors: ['Sankar, Martial', 'Nieminen, Kaisa', 'Ragni, Laura', 'Xenarios, Ioannis', 'Hardtke, Christian S'],
-    journal: 'eLife', volume: '3', doi: '10.7554/eLife.01567',
+    journal: 'eLife', volume: '3', doi: '10.7554/elife.01567',
   }],
   ['rispy-example_basic.ris', 0, {
     title: 'A Mathematical Theory of Communication', authors: ['Shannon, Claude E.'],

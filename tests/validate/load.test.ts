@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LdpubError } from '../../src/errors.js';
-import { loadValidator } from '../../src/validate/index.js';
+import { ENGINES, loadValidator, type EngineName } from '../../src/validate/index.js';
 import { defaultShapesDir, readShapesDir } from '../../src/validate/shapes-dir.js';
 import { packageRoot } from '../../src/paths.js';
 import { hasShapeCycle } from '../../src/validate/shapes-check.js';
@@ -13,9 +13,9 @@ import { Parser, Store } from 'n3';
 
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/validate/bad-shapes/${name}`, import.meta.url));
 
-async function loadError(shapesDir: string): Promise<LdpubError> {
+async function loadError(shapesDir: string, engine: EngineName = 'compiled'): Promise<LdpubError> {
   try {
-    await loadValidator({ shapesDir });
+    await loadValidator({ shapesDir, engine });
   } catch (e) {
     if (e instanceof LdpubError) return e;
     throw e;
@@ -29,14 +29,20 @@ describe('loadValidator', () => {
     expect(packageRoot()).toBe(fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, ''));
   });
 
-  it.each([
-    ['sparql', /SPARQLConstraintComponent.*cannot evaluate/],
-    ['unimplemented-component', /isbnCheckDigit.*no implementation/],
-    ['unknown-shacl-term', /minCont.*not a SHACL Core constraint/],
-    ['undeclared-component', /issnCheckDigit>, but no constraint component with that parameter is declared/],
-    ['syntax', /not valid Turtle/],
-  ])('refuses %s shapes with LDPUB_BAD_SHAPES', async (name, message) => {
-    const error = await loadError(bad(name));
+  it.each(
+    ENGINES.flatMap((engine) =>
+      (
+        [
+          ['sparql', /SPARQLConstraintComponent.*cannot evaluate/],
+          ['unimplemented-component', /isbnCheckDigit.*no implementation/],
+          ['unknown-shacl-term', /minCont.*not a SHACL Core constraint/],
+          ['undeclared-component', /issnCheckDigit>, but no constraint component with that parameter is declared/],
+          ['syntax', /not valid Turtle/],
+        ] as const
+      ).map(([name, message]) => [engine, name, message] as const),
+    ),
+  )('the %s engine refuses %s shapes with LDPUB_BAD_SHAPES', async (engine, name, message) => {
+    const error = await loadError(bad(name), engine);
     expect(error.code).toBe('LDPUB_BAD_SHAPES');
     expect(error.message).toMatch(message);
   });

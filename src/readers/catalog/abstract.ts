@@ -1,7 +1,7 @@
 // Splits a catalog summary back into structured-abstract sections, whose headings the catalog glues to the sentence.
 import type { AbstractSection } from '../../model/record.js';
 
-/** Structured-abstract headings (IMRaD, CONSORT, case reports), longest first so "Conclusions" wins over "Conclusion". */
+/** Structured-abstract headings (IMRaD, CONSORT, case reports; English, German, French, Spanish, Portuguese, Italian, Dutch), longest first so "Conclusions" wins over "Conclusion". */
 const HEADINGS = [
   'Main outcome measures', 'Main outcomes and measures', 'Materials and methods', 'Methods and materials',
   'Methods and findings', 'Methods and results', 'Patients and methods', 'Subjects and methods', 'Study design',
@@ -13,7 +13,26 @@ const HEADINGS = [
   'Importance', 'Rationale', 'Limitations', 'Implications', 'Funding', 'Trial registration', 'Summary',
   'Highlights', 'Evidence acquisition', 'Evidence synthesis', 'Data sources', 'Study selection',
   'Data extraction', 'Hypothesis', 'Problem', 'Approach', 'Originality', 'Value', 'Keywords',
-].sort((a, b) => b.length - a.length);
+  // German
+  'Hintergrund', 'Einleitung', 'Fragestellung', 'Zielsetzung', 'Ziele', 'Ziel', 'Material und Methoden',
+  'Patienten und Methoden', 'Methoden', 'Methodik', 'Ergebnisse', 'Ergebnis', 'Resultate', 'Schlussfolgerungen',
+  'Schlussfolgerung', 'Schlußfolgerung', 'Schlußfolgerungen', 'Fazit', 'Diskussion', 'Zusammenfassung',
+  // French
+  'Contexte', 'Objectifs', 'Objectif', 'Matériel et méthodes', 'Patients et méthodes', 'Méthodes', 'Méthode',
+  'Méthodologie', 'Résultats', 'Résultat', 'Conclusions', 'Conclusion', 'Discussion',
+  // Spanish
+  'Antecedentes', 'Fundamento', 'Introducción', 'Objetivos', 'Objetivo', 'Material y métodos', 'Materiales y métodos',
+  'Pacientes y métodos', 'Métodos', 'Método', 'Resultados', 'Conclusiones', 'Conclusión', 'Discusión',
+  // Portuguese
+  'Contexto', 'Introdução', 'Materiais e métodos', 'Conclusões', 'Conclusão', 'Discussão',
+  // Italian
+  'Premessa', 'Introduzione', 'Obiettivi', 'Obiettivo', 'Scopo', 'Materiali e metodi', 'Metodi', 'Risultati',
+  'Conclusioni', 'Discussione',
+  // Dutch
+  'Achtergrond', 'Inleiding', 'Doelstelling', 'Doel', 'Resultaten', 'Conclusies', 'Conclusie', 'Discussie',
+]
+  .filter((h, i, all) => all.indexOf(h) === i)
+  .sort((a, b) => b.length - a.length);
 
 /** "Case presentation" → "[Cc]ase [Pp]resentation": each word's first letter in either case, the rest as listed. */
 function headingPattern(heading: string): string {

@@ -34,13 +34,12 @@ const NOISE_MAX = Math.max(...[...NOISE].map((n) => n.length));
 
 // A known label is recognised anywhere; another `Word Word:` label only once the fields have begun,
 // so that a title such as "Workers and the City: Rethinking…" is not taken for a field.
-const LABEL_LINE = /^([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s?:\s*(.*)$/;
+const LABEL_LINE = /^([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s?:\s*(.*)$/s; // s: a U+2028 in a value is no line end
 const TEASER_END = /(?:\.\.\.|…)$/;
-// Page markup, not the odd inline tag a title or abstract may carry (`<i>Callosobruchus</i>`).
-const MARKUP_START = /^\s*<(?:!doctype\b|\?xml\b|!--)/i;
-const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|script|style)\b[^>]*>/i;
-const MARKUP_TAG = /<[^>]{0,60}>?/;
-const BINARY_CHAR = /[\u0000-\u0008\u000E-\u001F\uFFFD]/g;
+// A page is told from a record by its structure: a document that starts (after a BOM and white space) as HTML or
+// XML. A tag inside a field (`<i>Callosobruchus</i>`, `<script>` in an abstract, a SICI DOI's `<>`) is data.
+const DOCUMENT_START = /^\s*(<(?:!doctype\b|\?xml\b|!--|html\b|head\b|body\b)[^>]{0,60}>?)/i;
+const BINARY_CHAR = /[\u0000-\u0008\u000E-\u001F]/g;
 const LINE_BREAK = /\r\n?|\n/;
 
 function notARecord(message: string, value: string): LdpubError {
@@ -50,17 +49,18 @@ function notARecord(message: string, value: string): LdpubError {
 /** Throws for empty text, binary junk and markup: the structural checks made before any field is read. */
 function refuseNonText(text: string): void {
   if (text.trim() === '') throw notARecord('is empty: a catalog record has a title and Label:value fields', '');
-  const head = text.slice(0, 2048);
+  // The same rule as for bytes (shared/decode.ts): NULs in more than 1 in 10 characters, or control characters in
+  // more than 1 in 4, is binary; a few stray control characters are text, dropped and counted at normalisation.
+  const head = text.slice(0, 8192);
   const junk = head.match(BINARY_CHAR);
-  if (head.includes('\u0000') || (junk !== null && junk.length * 20 > head.length)) {
-    const first = junk?.[0] ?? '\u0000';
+  const nul = junk?.filter((c) => c === '\u0000').length ?? 0;
+  if (junk !== null && (nul * 10 > head.length || junk.length * 4 > head.length)) {
+    const first = junk[0] as string;
     const code = `U+${first.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     throw notARecord(`looks binary (control character ${code}), not a catalog record`, code);
   }
-  if (MARKUP_START.test(head) || HTML_TAG.test(head)) {
-    const tag = (head.match(HTML_TAG) ?? head.match(MARKUP_TAG))?.[0] ?? head.trim().slice(0, 60);
-    throw notARecord('is an HTML or XML page, not a catalog record saved as text', tag);
-  }
+  const page = DOCUMENT_START.exec(head);
+  if (page) throw notARecord('is an HTML or XML page, not a catalog record saved as text', page[1] as string);
 }
 
 /** Text to title and fields; throws LDPUB_NOT_A_RECORD when there is no recognisable field. */

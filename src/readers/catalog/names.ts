@@ -8,7 +8,8 @@ import type { Agent } from '../../model/record.js';
 //   such as Consortium, Group, University, Institute, Panel, Committee (one word alone may be a surname);
 // - any other token is a family name, and the token after it its given names, unless that token is an organisation;
 // - a token left without a partner (the last of an odd count, or one before an organisation) is a name with
-//   no comma pair, so it becomes an organisation, as the format says.
+//   no comma pair: a person known by one name ("Plato") when it is one word that is not an acronym or an
+//   organisation word, otherwise an organisation.
 const ORGANISATION_WORD =
   /\b(?:consortium|collaboration|group|groups|university|universit[äé]t?|institute|institut|instituto|panel|committee|association|society|network|team|council|foundation|center|centre|project|initiative|organi[sz]ation|agency|laboratory|laboratories|ministry|department|authority|commission|investigators|programme|alliance|federation|inc|ltd|gmbh|corporation|company|hospital|college|academy)\b/i;
 const SPACE = /\s+/;
@@ -21,6 +22,22 @@ export function looksLikeOrganisation(token: string): boolean {
   return words >= 4 || (words >= 2 && ORGANISATION_WORD.test(token));
 }
 
+/** An acronym such as "WHO", "NASA" or "CERN": evidence of an organisation when a name is one word. */
+const ACRONYM = /^\p{Lu}[\p{Lu}\d&.-]+$/u;
+
+/**
+ * A lone name with no given part: one word that is neither an acronym nor an organisation word ("Plato",
+ * "Aristotle", "Confucius") is a person known by one name, kept as the family name; anything else is an organisation.
+ */
+export function loneNameIsPerson(token: string): boolean {
+  const t = token.trim();
+  return t !== '' && !SPACE.test(t) && !ACRONYM.test(t) && !ORGANISATION_WORD.test(t) && /\p{L}/u.test(t);
+}
+
+function lone(token: string): Agent {
+  return loneNameIsPerson(token) ? { kind: 'person', family: token.trim() } : organisation(token);
+}
+
 function organisation(name: string): Agent {
   return { kind: 'organization', name };
 }
@@ -30,7 +47,8 @@ function fromPair(pair: string): Agent | undefined {
   const tokens = pair.split(COMMA).filter((t) => t !== '');
   const family = tokens[0];
   if (family === undefined) return undefined;
-  if (tokens.length === 1 || looksLikeOrganisation(pair)) return organisation(tokens.join(', '));
+  if (tokens.length === 1) return lone(family);
+  if (looksLikeOrganisation(pair)) return organisation(tokens.join(', '));
   return { kind: 'person', family, given: tokens.slice(1).join(', ') };
 }
 
@@ -46,9 +64,9 @@ export function parseNameList(lines: readonly string[]): Agent[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const next = tokens[i + 1];
-    if (looksLikeOrganisation(token) || next === undefined || looksLikeOrganisation(next)) {
-      agents.push(organisation(token));
-    } else {
+    if (looksLikeOrganisation(token)) agents.push(organisation(token));
+    else if (next === undefined || looksLikeOrganisation(next)) agents.push(lone(token));
+    else {
       agents.push({ kind: 'person', family: token, given: next });
       i++;
     }

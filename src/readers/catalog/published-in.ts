@@ -32,6 +32,8 @@ export function locatorFrom(text: string): Locator | undefined {
   if (range) {
     const first = range[1] as string;
     const last = range[2] as string;
+    // "e05239-n/a": a placeholder end ("n/a", "?", "ff") is no page; the value is the first part alone.
+    if (!/\d/.test(last) && !/^[ivxlcdm]+$/i.test(last)) return lone(first);
     if (first !== last) return { kind: 'pages', first, last };
     return lone(first);
   }

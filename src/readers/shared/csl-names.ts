@@ -2,6 +2,8 @@
 import type { Agent } from '../../model/record.js';
 import { isObject } from './csl-item.js';
 import { bareOrcid } from './identifiers.js';
+import { loneNameIsPerson } from '../catalog/names.js';
+import { plainText } from './markup.js';
 
 export interface NameOptions {
   /** A family-only name with a space in it ("{The Consortium}" in BibTeX) is an organisation. */
@@ -13,7 +15,7 @@ export interface NameOptions {
 const FAMILY_THEN_INITIALS = /^(\p{Lu}[\p{L}'-]+) ((?:\p{Lu}\.? ?){1,3})$/u;
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+  return typeof value === 'string' ? plainText(value) : '';
 }
 
 export function cslAgent(name: unknown, options: NameOptions = {}): Agent | undefined {
@@ -22,12 +24,12 @@ export function cslAgent(name: unknown, options: NameOptions = {}): Agent | unde
   const family = [text(name['dropping-particle']), text(name['non-dropping-particle']), text(name.family)]
     .filter(Boolean)
     .join(' ');
-  // A suffix ("Jr.") has no place in the Record's names and is left out rather than glued to the given names.
   const given = text(name.given);
   if (!family) {
     const initials = options.literalWithInitialsIsPerson ? FAMILY_THEN_INITIALS.exec(literal) : null;
     if (initials?.[1] && initials[2]) return { kind: 'person', family: initials[1], given: initials[2].trim() };
-    return literal ? { kind: 'organization', name: literal } : undefined;
+    if (!literal) return undefined;
+    return loneNameIsPerson(literal) ? { kind: 'person', family: literal } : { kind: 'organization', name: literal };
   }
   if (!given && options.familyOnlyWithSpaceIsOrganization && /\s/.test(family)) {
     return { kind: 'organization', name: family };

@@ -8,7 +8,7 @@ import { cslDateText } from './csl-dates.js';
 import type { NameOptions } from './csl-names.js';
 import { cslAgents } from './csl-names.js';
 import { identifierList, normalizeDoi, normalizeIsbn, normalizeIssn } from './identifiers.js';
-import { abstractSections, plainText } from './markup.js';
+import { abstractSections, plainText, richText } from './markup.js';
 import { workTypeFromCsl } from './work-types.js';
 import { languageCode } from '../catalog/identifiers.js';
 
@@ -17,6 +17,11 @@ export interface CslMappingOptions extends NameOptions {
   type?: WorkType;
   /** The source's own id; used only when it matches [A-Za-z0-9._-]+. */
   id?: unknown;
+  /**
+   * How a keyword string is split: CSL-JSON and BibTeX list keywords in one string with commas or semicolons;
+   * RIS gives one keyword per KW line and passes its own list (never split at commas). Lists are never split.
+   */
+  keywords?: string[];
 }
 
 /** CSL fields kept as notes because the Record has no field of its own for them. */
@@ -27,8 +32,15 @@ function looksLikeArticleNumber(page: string): boolean {
   return /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9.]{5,}$/.test(page) || /^\d{6,}$/.test(page);
 }
 
+/** A page range end: it has a digit, or is a roman numeral ("xiv"). "n/a", "?" and "ff" are not ends. */
+function isPageEnd(value: string): boolean {
+  return /\d/.test(value) || /^[ivxlcdm]+$/i.test(value);
+}
+
 export function locatorOf(page: string | undefined, number: string | undefined): Locator | undefined {
   const range = page ? /^\s*([^\s\u2013\u2014-]+)\s*(?:-+|\u2013|\u2014)\s*([^\s\u2013\u2014-]+)\s*$/.exec(page) : null;
+  // "e05239-n/a": a page (or article number) with a placeholder for the end, not a range.
+  if (range?.[1] && range[2] && !isPageEnd(range[2])) return locatorOf(range[1], number);
   if (range?.[1] && range[2]) {
     if (range[1] === range[2]) return number ? { kind: 'article-number', value: number } : { kind: 'pages', first: range[1] };
     return { kind: 'pages', first: range[1], last: range[2] };
@@ -38,9 +50,18 @@ export function locatorOf(page: string | undefined, number: string | undefined):
   return looksLikeArticleNumber(page) ? { kind: 'article-number', value: page } : { kind: 'pages', first: page };
 }
 
-function keywords(value: unknown): string[] {
-  const list = Array.isArray(value) ? stringList(value) : stringList(value).flatMap((v) => v.split(/\s*[,;]\s*/));
-  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+function keywords(value: unknown, given: string[] | undefined): string[] {
+  // Split after decoding: the `;` of a character reference ("&amp;") separates nothing.
+  const list = given ?? (Array.isArray(value) ? stringList(value) : undefined);
+  const decoded = list ? list.map((s) => plainText(s)) : stringList(value).flatMap((v) => plainText(v).split(/\s*[,;]\s*/));
+  return [...new Set(decoded.map((s) => s.trim()).filter(Boolean))];
+}
+
+/** A string field as plain text in normal form (tags recognised and dropped, entities decoded), or undefined. */
+function plain(value: unknown): string | undefined {
+  const s = firstString(value);
+  if (s === undefined) return undefined;
+  return plainText(s) || undefined;
 }
 
 export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Record {
@@ -49,16 +70,20 @@ export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Rec
   if ((typeof id === 'string' || typeof id === 'number') && isValidId(String(id))) record.id = String(id);
 
   const title = firstString(item.title);
-  if (title) record.title = plainText(title);
+  if (title) {
+    const rich = richText(title);
+    if (rich.text) record.title = rich.text;
+    if (rich.text && rich.inline) record.titleInline = rich.inline;
+  }
   record.authors = cslAgents(item.author, options);
   record.contributors = cslAgents(item.editor, options);
 
   const container: Container = { issns: identifierList(stringList(item.ISSN), normalizeIssn) };
-  const containerTitle = firstString(item['container-title']);
-  if (containerTitle) container.title = plainText(containerTitle);
-  const volume = firstString(item.volume);
+  const containerTitle = plain(item['container-title']);
+  if (containerTitle) container.title = containerTitle;
+  const volume = plain(item.volume);
   if (volume) container.volume = volume;
-  const issue = firstString(item.issue);
+  const issue = plain(item.issue);
   if (issue) container.issue = issue;
   if (container.title || container.volume || container.issue || container.issns.length > 0) record.container = container;
 
@@ -72,23 +97,23 @@ export function cslToRecord(item: CslItem, options: CslMappingOptions = {}): Rec
   if (language) record.language = languageTag(language);
   const doi = firstString(item.DOI);
   if (doi) record.doi = normalizeDoi(doi);
-  record.subjects = keywords(item.keyword ?? item.subject);
+  record.subjects = keywords(item.keyword ?? item.subject, options.keywords);
   const abstract = firstString(item.abstract);
   if (abstract) {
     const sections = abstractSections(abstract);
     if (sections.length > 0) record.abstract = sections;
   }
-  const publisher = firstString(item.publisher);
-  if (publisher) record.publisher = plainText(publisher);
+  const publisher = plain(item.publisher);
+  if (publisher) record.publisher = publisher;
   record.isbns = identifierList(stringList(item.ISBN), normalizeIsbn, /[,;]\s*/);
-  const genre = firstString(item.genre);
+  const genre = plain(item.genre);
   if (genre) record.genre = genre;
   const url = firstUrl(firstString(item.URL));
   if (url) record.url = url;
 
   const notes: Note[] = [];
   for (const field of NOTE_FIELDS) {
-    const value = firstString(item[field]);
+    const value = plain(item[field]);
     if (value) notes.push({ label: field, value });
   }
   const rawNumber = firstString(item.number);

@@ -3,9 +3,12 @@
 const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|doi:\s*)/i;
 const ISSN_SHAPE = /^(\d{4})-?(\d{3}[\dXx])$/;
 
-/** "https://doi.org/10.1/X" or "doi:10.1/X" → "10.1/X"; the DOI itself is kept exactly as given. */
+/**
+ * "https://doi.org/10.1/X" or "doi:10.1/X" → "10.1/x": the resolver prefix removed and ASCII letters lower-cased,
+ * since DOIs are case-insensitive (DOI Handbook 2.4), so that one work gets one `sameAs` IRI whatever the source.
+ */
 export function normalizeDoi(value: string): string {
-  return value.trim().replace(DOI_PREFIX, '').trim();
+  return value.trim().replace(DOI_PREFIX, '').trim().replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
 
 /** "11795476" → "1179-5476", "0018-067x" → "0018-067X"; anything else is kept as given, for validation to report. */

@@ -1,16 +1,28 @@
 // Tells CSL-JSON from Crossref works JSON after parsing, so that one `.json` extension serves both.
 import { LdpubError } from '../../errors.js';
 import { isObject } from './csl-item.js';
+import { lineAt } from './entries.js';
 import { crossrefTypeNames } from './work-types.js';
 
 /** Keys only Crossref works carry. */
 const CROSSREF_KEYS = ['reference-count', 'is-referenced-by-count', 'issn-type', 'content-domain', 'deposited', 'indexed', 'member', 'prefix'];
 
 export function parseJson(text: string, format: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(body) as unknown;
   } catch (e) {
-    throw new LdpubError('LDPUB_BAD_SYNTAX', `not valid JSON for ${format}: ${(e as Error).message}`);
+    // V8's message quotes the input (over several lines): keep the reason, and say where as line and column.
+    const message = (e as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const reason = (message.split('\n', 1)[0] ?? '').replace(/, (?:\.\.\.)?".*$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+    let where = '';
+    if (position?.[1]) {
+      const at = Number(position[1]);
+      const line = lineAt(body, at);
+      where = ` at line ${line}, column ${at - body.lastIndexOf('\n', at - 1)}`;
+    }
+    throw new LdpubError('LDPUB_BAD_SYNTAX', `not valid JSON for ${format}${where}: ${reason}`);
   }
 }
 
@@ -40,11 +52,18 @@ export function crossrefWorks(value: unknown): unknown[] | undefined {
   return isCrossrefWork(value) ? [value] : undefined;
 }
 
-/** CSL-JSON: an item (an object with a string `type` or `title` that is not a Crossref work) or an array of them. */
+/** A CSL-JSON item: an object with a string `type` or `title` that is not a Crossref work. */
+export function isCslItem(x: unknown): boolean {
+  return isObject(x) && !isCrossrefWork(x) && (typeof x.type === 'string' || typeof x.title === 'string');
+}
+
+/** CSL-JSON: an item, or an array of which at least one element is an item (the others are refused one by one). */
 export function isCslJson(value: unknown): boolean {
-  const items = Array.isArray(value) ? value : [value];
-  return (
-    items.length > 0 &&
-    items.every((x) => isObject(x) && !isCrossrefWork(x) && (typeof x.type === 'string' || typeof x.title === 'string'))
-  );
+  return Array.isArray(value) ? value.some(isCslItem) : isCslItem(value);
+}
+
+/** A list of Crossref works of which some may be bad: at least one work, and no CSL item. */
+export function crossrefList(value: unknown): unknown[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.some(isCrossrefWork) && !value.some(isCslItem) ? value : undefined;
 }
