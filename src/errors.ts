@@ -6,6 +6,7 @@ export const ErrorCodes = {
   LDPUB_BAD_ID: 'The record id is not of the form [A-Za-z0-9._-]+, or ends in a format extension (.ttl, .rdf, …)',
   LDPUB_BAD_ENCODING: 'The file is binary, or UTF-16 without a byte-order mark, or not valid in the encoding its byte-order mark names',
   LDPUB_TOO_LARGE: 'The file, its number of entries or a record\'s number of authors is past the documented limit',
+  LDPUB_UNSUPPORTED_VERSION: 'The record declares a version of its metadata schema that the reader does not know',
   LDPUB_INVALID_RECORD: 'The record does not conform to the SHACL shapes',
   LDPUB_BAD_SHAPES: 'The shapes cannot be loaded or use a constraint the engine cannot evaluate',
   LDPUB_DUPLICATE_ID: 'Two records in the data folder have the same id',

@@ -28,7 +28,7 @@ export interface MappedFile {
  * make `/record/a.b.ttl` name both record `a.b` in Turtle and record `a.b.ttl`, so such ids are refused.
  * tests/readers/ids.test.ts checks this list against the format registry.
  */
-export const FORMAT_EXTENSIONS: readonly string[] = ['ttl', 'jsonld', 'nt', 'rdf', 'html', 'json', 'bib', 'ris', 'txt', 'marcxml'];
+export const FORMAT_EXTENSIONS: readonly string[] = ['ttl', 'jsonld', 'nt', 'rdf', 'html', 'json', 'bib', 'ris', 'txt', 'marcxml', 'datacite'];
 
 /** A record's id: the one its format carries, else the file name without its extension (numbered when a file holds several). */
 export function recordId(record: Record, fileName: string, index: number, count: number): string {

@@ -9,12 +9,13 @@ import { LdpubError } from '../errors.js';
 import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
 import { loadGate } from '../validate/gate.js';
 import { createLogger } from '../server/log.js';
+import { trackConnections } from '../server/drain.js';
 import type { Command } from './io.js';
 import { DEFAULT_PORT, engineUsage, parseOptions, resolveBase } from './options.js';
 import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
-/** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
+/** How long in-flight requests may take to finish after SIGTERM before their connections are cut. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const USAGE = `usage: ldpub serve [--data DIR] [--port N] [--host H] [--base URL] [--watch] [--cache-max-age S] [--engine NAME]
@@ -87,6 +88,7 @@ export const run: Command = async (argv, io) => {
 
   const app = createApp({ live, base, logger, cacheMaxAge: maxAge });
   const server = createServer(app);
+  const drainer = trackConnections(server);
   try {
     await listen(server, port, values.host);
   } catch (e) {
@@ -105,26 +107,17 @@ export const run: Command = async (argv, io) => {
     const shutdown = (signal: string) => {
       if (closing) return;
       closing = true;
-      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      logger.info({ signal, connections: drainer.open }, 'shutting down: finishing requests in flight');
       stopWatching();
       process.off('SIGHUP', onHup);
-      // Idle keep-alive sockets are closed now and as each in-flight request finishes.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const force = setTimeout(() => {
-        logger.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'requests still in flight; closing their connections');
-        server.closeAllConnections();
-      }, SHUTDOWN_TIMEOUT_MS);
-      force.unref();
-      server.close(() => {
-        clearInterval(sweep);
-        clearTimeout(force);
+      void drainer.drain(SHUTDOWN_TIMEOUT_MS).then(({ forced }) => {
+        if (forced > 0) logger.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS, forced }, 'requests still in flight at the deadline; their connections were closed');
         process.off('SIGTERM', onTerm);
         process.off('SIGINT', onInt);
         logger.info('stopped');
         logger.flush();
         resolve(0);
       });
-      server.closeIdleConnections();
     };
     const onTerm = () => shutdown('SIGTERM');
     const onInt = () => shutdown('SIGINT');

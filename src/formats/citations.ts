@@ -24,7 +24,8 @@ export const CITATION_FORMATS: Format[] = [
     quality: 0.6,
     kind: 'citation',
     parameters: [],
-    serialize: (input) => `${JSON.stringify([toCslJson(input.record, ctx(input))], null, 2)}\n`,
+    // One record is one CSL-JSON item, as DOI content negotiation gives it (not an array of one).
+    serialize: (input) => `${JSON.stringify(toCslJson(input.record, ctx(input)), null, 2)}\n`,
   },
   {
     key: 'bibtex',

@@ -4,6 +4,7 @@ import { writeNTriples, writeTurtle } from './turtle.js';
 import { writeRdfXml } from './rdfxml.js';
 import { CITATION_FORMATS } from './citations.js';
 import { MARCXML_MEDIA_TYPE, writeMarcXml } from './marcxml.js';
+import { writeDataCiteXml } from './datacite-xml.js';
 
 // jsonld.js and the page renderer are loaded on first use, so a command that writes Turtle never pays for them.
 const jsonLdWriter = () => import('./jsonld.js');
@@ -24,10 +25,12 @@ const FORMATS: Format[] = [
   },
   {
     key: 'jsonld',
-    names: ['json-ld'],
+    // `json` names JSON-LD, as `Accept: application/json` does; CSL-JSON keeps the `.json` extension.
+    names: ['json-ld', 'json'],
     label: 'JSON-LD',
     mediaType: 'application/ld+json',
-    aliases: ['application/json'],
+    // The schema.org type is what DOI content negotiation offers for schema.org JSON-LD.
+    aliases: ['application/json', 'application/vnd.schemaorg.ld+json'],
     extension: 'jsonld',
     quality: 1,
     kind: 'rdf',
@@ -39,7 +42,9 @@ const FORMATS: Format[] = [
     names: ['nt', 'n-triples'],
     label: 'N-Triples',
     mediaType: 'application/n-triples',
-    aliases: ['text/plain+ntriples'],
+    // text/plain is N-Triples' registration before RDF 1.1 (rdflib's format='nt' still sends it). An alias counts only
+    // when named exactly, so `text/*` still means Turtle.
+    aliases: ['text/plain', 'text/plain+ntriples'],
     extension: 'nt',
     quality: 0.9,
     kind: 'rdf',
@@ -86,6 +91,19 @@ const FORMATS: Format[] = [
     parameters: [],
     serialize: ({ record, id }) => writeMarcXml(record, id),
   },
+  {
+    // What DOI content negotiation offers for DataCite metadata; also the OAI-PMH oai_datacite payload.
+    key: 'datacite',
+    names: ['datacite-xml', 'datacite.xml'],
+    label: 'DataCite XML',
+    mediaType: 'application/vnd.datacite.datacite+xml',
+    aliases: [],
+    extension: 'datacite',
+    quality: 0.5,
+    kind: 'citation',
+    parameters: [],
+    serialize: ({ record, iri }) => writeDataCiteXml(record, iri),
+  },
 ];
 
 const NEGOTIABLE = FORMATS.filter((f) => f.negotiable !== false);
@@ -106,7 +124,9 @@ export function formatByExtension(ext: string): Format | undefined {
 /** By key, by one of its names, or by extension: what `--to` and `?format=` accept. */
 export function formatByName(name: string): Format | undefined {
   const n = name.toLowerCase();
-  return FORMATS.find((f) => f.key === n || f.names.includes(n) || f.extension === n);
+  if (!n) return undefined;
+  // Keys and names first, so a name (`json`) wins over another format's extension (CSL-JSON's `.json`).
+  return FORMATS.find((f) => f.key === n || f.names.includes(n)) ?? FORMATS.find((f) => f.extension === n);
 }
 
 export function rdfFormats(): Format[] {

@@ -3,14 +3,24 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream';
 import type { Request, Response } from 'express';
 import { Sink } from './sink.js';
-import { notModified as isNotModified } from '../server/conditional.js';
+import { preconditions } from '../server/conditional.js';
 
-/** Sets validators and answers 304 when the client's copy is current (the server's rule). Returns true when finished. */
+/**
+ * Sets validators and evaluates the preconditions by the server's rule: 304 when the client's copy is current, 412
+ * when If-Match or If-Unmodified-Since fails. Returns true when the response is finished.
+ */
 export function notModified(req: Request, res: Response, etag: string, lastModified?: Date): boolean {
   res.setHeader('ETag', etag);
   if (lastModified) res.setHeader('Last-Modified', lastModified.toUTCString());
-  if (!isNotModified(req.headers, etag, lastModified)) return false;
-  res.status(304).end();
+  const outcome = preconditions(req.headers, etag, lastModified);
+  if (outcome === 'proceed') return false;
+  if (outcome === 'not-modified') {
+    res.status(304).end();
+  } else {
+    res.removeHeader('Content-Type');
+    res.status(412).type('text/plain').setHeader('Cache-Control', 'no-store');
+    res.send(`412 Precondition failed: If-Match or If-Unmodified-Since does not hold for the current representation (ETag ${etag}).\n`);
+  }
   return true;
 }
 

@@ -1,13 +1,12 @@
 // The harvesting routes as one Express router: OAI-PMH, dumps, sitemaps, VoID and the paged collection.
 import { Router, type Request, type Response } from 'express';
 import type { LiveCatalog } from '../catalog/live.js';
-import { strongEtag } from '../catalog/published.js';
 import { emptyRecord } from '../model/record.js';
 import { allFormats, rdfFormats } from '../formats/registry.js';
 import { negotiatorFor } from '../server/negotiate.js';
-import { htmlSecurityHeaders } from '../html/csp.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { contentTypeOf, CORS_HEADERS, PREFLIGHT_HEADERS } from '../server/headers.js';
+import { CORS_HEADERS, PREFLIGHT_HEADERS } from '../server/headers.js';
+import { prepare, send, type Prepared } from '../server/send.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
 import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle, type PagePosition } from './collection.js';
 import { DUMPS, writeDump, type DumpKind } from './dump.js';
@@ -83,14 +82,14 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   const rsLink = `<${base}${RS_PATHS.capabilityList}>; rel="resourcesync"`;
   const rsBodies = new WeakMap<Catalog, Map<string, string>>();
   const rs = (path: string, make: (catalog: Catalog) => string) =>
-    router.get(path, (req, res) => {
+    router.get(path, async (req, res) => {
       const catalog = live.current;
       let bodies = rsBodies.get(catalog);
       if (!bodies) rsBodies.set(catalog, (bodies = new Map()));
       let text = bodies.get(path);
       if (text === undefined) bodies.set(path, (text = make(catalog)));
       res.setHeader('Link', rsLink);
-      sendText(req, res, 'application/xml; charset=utf-8', text, catalog.lastModified);
+      await sendText(req, res, 'application/xml', text, catalog.lastModified);
     });
   rs(RS_PATHS.description, () => sourceDescription(base));
   rs(RS_PATHS.capabilityList, () => capabilityList(base));
@@ -162,16 +161,18 @@ export function createHarvestRouter(options: HarvestOptions): Router {
       res.status(406).type('text/plain').send(`acceptable: ${rdfFormats().map((f) => f.mediaType).join(', ')}\n`);
       return;
     }
-    // One body per catalog and format: the counts behind it were taken when the catalog loaded.
+    // One body per catalog and format (with its compressed codings): the counts behind it were taken when the catalog loaded.
     let bodies = voidBodies.get(catalog);
     if (!bodies) voidBodies.set(catalog, (bodies = new Map()));
-    let text = bodies.get(format.key);
-    if (!text) {
+    let prepared = bodies.get(format.key);
+    if (!prepared) {
       const quads = voidQuads(catalog, base, { title: repositoryName });
-      text = Promise.resolve(format.serialize({ id: '', iri: datasetIri(base), base, record: emptyRecord(), quads, params: {} }));
-      bodies.set(format.key, text);
+      prepared = Promise.resolve(format.serialize({ id: '', iri: datasetIri(base), base, record: emptyRecord(), quads, params: {} })).then((text) =>
+        prepare({ body: text, mediaType: format.mediaType, lastModified: catalog.lastModified }),
+      );
+      bodies.set(format.key, prepared);
     }
-    sendText(req, res, contentTypeOf(format.mediaType), await text, catalog.lastModified);
+    await send(req, res, await prepared);
   });
 
   router.get('/records', (req, res) => {
@@ -193,12 +194,9 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     const kind = byName
       ? ({ html: 'html', ttl: 'turtle', turtle: 'turtle', jsonld: 'jsonld', 'json-ld': 'jsonld' } as const)[byName]
       : (pickCollection(req.headers.accept)?.format.key as 'html' | 'turtle' | 'jsonld' | undefined);
-    if (kind === 'turtle') sendText(req, res, 'text/turtle; charset=utf-8', collectionTurtle(page), catalog.lastModified);
-    else if (kind === 'jsonld') sendText(req, res, 'application/ld+json; charset=utf-8', collectionJsonLd(page), catalog.lastModified);
-    else if (kind === 'html') {
-      res.set(htmlSecurityHeaders());
-      sendText(req, res, 'text/html; charset=utf-8', collectionHtml(page, base), catalog.lastModified);
-    }
+    if (kind === 'turtle') return sendText(req, res, 'text/turtle', collectionTurtle(page), catalog.lastModified);
+    else if (kind === 'jsonld') return sendText(req, res, 'application/ld+json', collectionJsonLd(page), catalog.lastModified);
+    else if (kind === 'html') return sendText(req, res, 'text/html', collectionHtml(page, base), catalog.lastModified);
     else res.status(byName ? 400 : 406).type('text/plain').send('available: text/html, text/turtle, application/ld+json\n');
   });
 
@@ -255,12 +253,11 @@ function defaultAdminEmail(host: string): string {
 /** The server's negotiation: Turtle when nothing decides for VoID; HTML for browsers, `*\/*` and no Accept on /records. */
 const pickRdf = negotiatorFor(rdfFormats());
 const pickCollection = negotiatorFor(allFormats().filter((f) => ['turtle', 'jsonld', 'html'].includes(f.key)));
-const voidBodies = new WeakMap<Catalog, Map<string, Promise<string>>>();
+const voidBodies = new WeakMap<Catalog, Map<string, Promise<Prepared>>>();
 
-function sendText(req: Request, res: Response, type: string, text: string, lastModified: Date): void {
-  res.setHeader('Content-Type', type);
-  if (notModified(req, res, strongEtag(text), lastModified)) return;
-  res.send(text);
+/** A page computed per request, with the server's conditional requests and content codings. */
+function sendText(req: Request, res: Response, mediaType: string, text: string, lastModified: Date): void | Promise<void> {
+  return send(req, res, prepare({ body: text, mediaType, lastModified }));
 }
 
 async function sendXml(req: Request, res: Response, etag: string, lastModified: Date, write: (sink: ReturnType<typeof streamBody>) => Promise<void>) {

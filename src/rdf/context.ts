@@ -21,4 +21,5 @@ export const LDPUB_CONTEXT = {
   sameAs: { '@id': 'schema:sameAs', '@type': '@id' },
   url: { '@id': 'schema:url', '@type': '@id' },
   license: { '@id': 'schema:license', '@type': '@id' },
+  isBasedOn: { '@id': 'schema:isBasedOn', '@type': '@id' },
 } as const;

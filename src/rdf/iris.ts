@@ -36,6 +36,21 @@ export const node = {
   volume: (record: string) => `${record}#volume`,
   issue: (record: string) => `${record}#issue`,
   doi: (record: string) => `${record}#doi`,
+  /** The n-th affiliation of an author or contributor node: `#author-1-affiliation-2`. */
+  affiliation: (agent: string, n: number) => `${agent}-affiliation-${n}`,
+  /** The schema:Role node that carries a contributor's role: `#contributor-2-role`. */
+  role: (contributor: string) => `${contributor}-role`,
+  publisher: (record: string) => `${record}#publisher`,
+  institution: (record: string) => `${record}#institution`,
+  /** The book a chapter is in, or the proceedings volume of a paper. */
+  book: (record: string) => `${record}#book`,
+  /** The series a book, report or thesis (or a chapter's book) belongs to. */
+  series: (record: string) => `${record}#series`,
+  /** A website or repository container. */
+  website: (record: string) => `${record}#website`,
+  grant: (record: string, n: number) => `${record}#grant-${n}`,
+  funder: (record: string, n: number) => `${record}#grant-${n}-funder`,
+  identifier: (record: string, n: number) => `${record}#identifier-${n}`,
 };
 
 /** The DOI resolver IRI, with characters that are not allowed in an IRI percent-encoded (SICI DOIs carry `<>;()`). */

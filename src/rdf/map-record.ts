@@ -1,35 +1,21 @@
 // The mapping of mapping.md: a Record becomes schema.org + Dublin Core terms + BIBO quads. Pure: data in, quads out.
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad, Quad_Object, Term } from '@rdfjs/types';
-import type { Agent, Record, WorkType } from '../model/record.js';
-import { abstractText, displayName, paginationText } from '../model/text.js';
+import type { Record } from '../model/record.js';
+import { abstractText, paginationText } from '../model/text.js';
 import { bibo, dcmitype, dcterms, rdf, schema, xsd } from './namespaces.js';
 import { doiIri, isAbsoluteIri, node } from './iris.js';
 import { isoDateDatatype } from './dates.js';
+import { BIBO_CLASS, containerKind, DCMI_TYPE, PAGINATED, SCHEMA_CLASS } from './work-classes.js';
+import { mapAgent, mapContributors } from './map-agents.js';
+import { mapExtras } from './map-extras.js';
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 
 /** schema.org headline is meant for titles of at most 110 characters. */
 const HEADLINE_MAX = 110;
 
-/** The nearest schema.org class for each kind of work: never claim ScholarlyArticle for a dataset or a book. */
-export const SCHEMA_CLASS: { readonly [T in WorkType]: string } = {
-  article: 'ScholarlyArticle',
-  preprint: 'ScholarlyArticle',
-  'conference-paper': 'ScholarlyArticle',
-  review: 'Review',
-  chapter: 'Chapter',
-  book: 'Book',
-  report: 'Report',
-  thesis: 'Thesis',
-  dataset: 'Dataset',
-  software: 'SoftwareSourceCode',
-  'blog-post': 'BlogPosting',
-  other: 'CreativeWork',
-};
-
-/** The work types whose schema.org class takes schema:pagination, pageStart and pageEnd (Article and Chapter). */
-const PAGINATED = new Set<WorkType>(['article', 'preprint', 'conference-paper', 'report', 'chapter']);
+export { SCHEMA_CLASS } from './work-classes.js';
 
 export interface MapOptions {
   /** The record URI, `{base}/record/{id}`: the subject of the work. */
@@ -47,7 +33,9 @@ export function mapRecord(record: Record, options: MapOptions): Quad[] {
   };
 
   add(subject, rdf('type'), schema(SCHEMA_CLASS[record.type]));
-  add(subject, dcterms('type'), record.type === 'dataset' ? dcmitype('Dataset') : dcmitype('Text'));
+  const biboClass = BIBO_CLASS[record.type];
+  if (biboClass) add(subject, rdf('type'), bibo(biboClass));
+  add(subject, dcterms('type'), dcmitype(DCMI_TYPE[record.type]));
 
   if (record.title !== undefined) {
     text(subject, schema('name'), record.title);
@@ -60,9 +48,7 @@ export function mapRecord(record: Record, options: MapOptions): Quad[] {
   for (const a of authors) add(subject, dcterms('creator'), a);
   if (authors.length > 0) add(subject, bibo('authorList'), rdfList(authors, options.blankPrefix ?? '', out));
 
-  const contributors = record.contributors.map((c, i) => mapAgent(c, namedNode(node.contributor(options.iri, i + 1)), out));
-  for (const c of contributors) add(subject, schema('contributor'), c);
-  for (const c of contributors) add(subject, dcterms('contributor'), c);
+  mapContributors(record.contributors ?? [], subject, options.iri, out);
 
   if (record.date !== undefined && record.date !== '') {
     add(subject, schema('datePublished'), literal(record.date, schema('Date')));
@@ -114,32 +100,53 @@ export function mapRecord(record: Record, options: MapOptions): Quad[] {
   for (const keyword of record.subjects) text(subject, schema('keywords'), keyword);
   for (const keyword of record.subjects) text(subject, dcterms('subject'), keyword);
   text(subject, schema('genre'), record.genre);
-  // schema:isbn is a property of Book only.
-  if (record.type === 'book') for (const isbn of record.isbns) text(subject, schema('isbn'), isbn);
+  mapExtras(record, options.iri, subject, out);
   // A URL that is not a well-formed IRI cannot be written as one; it stays in the Record only.
   if (record.url && isAbsoluteIri(record.url)) add(subject, schema('url'), namedNode(record.url));
   return out;
 }
 
-function mapAgent(agent: Agent, n: NamedNode, out: Quad[]): NamedNode {
-  if (agent.kind === 'organization') {
-    out.push(quad(n, rdf('type'), schema('Organization')));
-    out.push(quad(n, schema('name'), literal(agent.name)));
-    return n;
-  }
-  out.push(quad(n, rdf('type'), schema('Person')));
-  if (agent.given) out.push(quad(n, schema('givenName'), literal(agent.given)));
-  if (agent.family) out.push(quad(n, schema('familyName'), literal(agent.family)));
-  out.push(quad(n, schema('name'), literal(displayName(agent))));
-  if (agent.orcid) out.push(quad(n, schema('sameAs'), namedNode(`https://orcid.org/${agent.orcid}`)));
-  return n;
-}
-
-/** Journal → volume → issue, skipping any level that is missing; the work hangs off the lowest level present. */
+/**
+ * The container. A journal is Periodical → PublicationVolume (→ PublicationIssue), skipping any level that is
+ * missing, and the work hangs off the lowest level present. A chapter's book and a paper's proceedings are a
+ * schema:Book (with their ISBNs; their ISSNs go on the series the book is in); a website or repository is a
+ * schema:WebSite; a book's, report's or thesis's container is its series (a schema:CreativeWorkSeries).
+ */
 function mapContainer(record: Record, iri: string, subject: NamedNode, out: Quad[]): void {
   const c = record.container;
   if (!c) return;
   const add = (s: NamedNode, p: NamedNode, o: Term) => out.push(quad(s, p, o as Quad_Object));
+  const kind = containerKind(record);
+  if (kind !== 'periodical') {
+    const part = (n: NamedNode) => {
+      add(subject, schema('isPartOf'), n);
+      add(subject, dcterms('isPartOf'), n);
+    };
+    if (c.volume) add(subject, bibo('volume'), literal(c.volume));
+    if (c.issue) add(subject, bibo('issue'), literal(c.issue));
+    if (kind === 'book' || kind === 'proceedings') {
+      const book = namedNode(node.book(iri));
+      add(book, rdf('type'), schema('Book'));
+      // Only the record itself has a BIBO class of a work (the per-type shapes target them); proceedings are bibo:Proceedings.
+      if (kind === 'proceedings') add(book, rdf('type'), bibo('Proceedings'));
+      if (c.title) add(book, schema('name'), literal(c.title));
+      for (const isbn of c.isbns ?? []) add(book, schema('isbn'), literal(isbn));
+      if (c.issns.length > 0 && !record.series) {
+        const series = namedNode(node.series(iri));
+        add(series, rdf('type'), schema('BookSeries'));
+        for (const issn of c.issns) add(series, schema('issn'), literal(issn));
+        add(book, schema('isPartOf'), series);
+      }
+      part(book);
+      return;
+    }
+    const n = namedNode(kind === 'series' ? `${iri}#container-series` : node.website(iri));
+    add(n, rdf('type'), schema(kind === 'series' ? (record.type === 'book' ? 'BookSeries' : 'CreativeWorkSeries') : 'WebSite'));
+    if (c.title) add(n, schema('name'), literal(c.title));
+    for (const issn of c.issns) add(n, schema('issn'), literal(issn));
+    part(n);
+    return;
+  }
   let parent: NamedNode | undefined;
   if (c.title !== undefined || c.issns.length > 0) {
     parent = namedNode(node.periodical(iri));

@@ -9,6 +9,9 @@ import { normalizeDoi } from './shared/identifiers.js';
 import { plainText, richText } from './shared/markup.js';
 import { parseNameList, parseOrganisations } from './catalog/names.js';
 import { parsePublishedIn } from './catalog/published-in.js';
+import { parsePublished } from './catalog/published.js';
+import { isoIsbn13 } from './shared/isbn.js';
+import { isAbsoluteIri } from '../rdf/iris.js';
 
 // `Format:` values that name another kind of work. "Report" and "Review" stay articles when the record is
 // published in a journal: this catalog uses them for case reports and review articles.
@@ -101,7 +104,7 @@ function applyField(record: Record, rawField: Field, seen: Set<string>): void {
       return;
     }
     case 'isbn':
-      pushUnique(record.isbns, isbnsFrom(field.lines));
+      pushUnique(record.isbns, isbnsFrom(field.lines).map(isoIsbn13));
       return;
     case 'doi':
       return once(() => {
@@ -110,7 +113,22 @@ function applyField(record: Record, rawField: Field, seen: Set<string>): void {
       });
     case 'published':
       return once(() => {
-        if (value !== '') record.publisher = value;
+        const p = parsePublished(value);
+        if (p.publisher !== undefined) record.publisher = p.publisher;
+        if (p.place !== undefined) record.publisherPlace = p.place;
+        if (p.date !== undefined && record.date === undefined) record.date = p.date;
+      });
+    case 'physical description':
+      return once(() => {
+        if (value !== '') record.extent = value;
+      });
+    case 'rights': case 'license': case 'licence':
+      return once(() => {
+        // A licence IRI (alone, or at the end of the statement) is the licence; any other text is the rights statement.
+        const iri = value.split(/\s+/).find((t) => /^https?:\/\//i.test(t) && isAbsoluteIri(t.replace(/[.,;)]+$/, '')))?.replace(/[.,;)]+$/, '');
+        if (iri) record.license = iri;
+        const text = iri ? value.replace(iri, '').replace(/[\s:,;()-]+$/, '').trim() : value;
+        if (text !== '') record.rights = text;
       });
     case 'online access':
       if (URL.test(value) && record.url === undefined) record.url = value;

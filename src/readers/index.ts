@@ -1,7 +1,7 @@
 // Chooses a reader for a file by extension, then by content, and reads it: the one entry point for input.
 import { LdpubError } from '../errors.js';
 import type { Record } from '../model/record.js';
-import type { ReadResult, RecordReader } from './reader.js';
+import type { ReadReport, ReadResult, RecordReader } from './reader.js';
 import { ReadWarning } from './warnings.js';
 import { catalogReader } from './catalog.js';
 import { crossrefReader } from './crossref.js';
@@ -16,9 +16,73 @@ import { countingInto } from '../model/text.js';
 
 export type { ReadResult, RecordReader } from './reader.js';
 export { ReadWarning } from './warnings.js';
+import { crossrefXmlReader, isCrossrefXml } from './crossref-xml.js';
+import { dataciteXmlReader, isDataCiteXml } from './datacite-xml.js';
+import { dataciteJsonReader } from './datacite-json.js';
+import { sniffRoot, type RootInfo } from './shared/xml.js';
+
+/**
+ * The XML formats, told apart by the document element's name and namespace.
+ */
+export const XML_READERS: { matches: (root: RootInfo) => boolean; reader: RecordReader }[] = [
+  { matches: (root) => root.uri === 'http://www.loc.gov/MARC21/slim' && (root.local === 'record' || root.local === 'collection'), reader: marcReader },
+  { matches: isCrossrefXml, reader: crossrefXmlReader },
+  { matches: isDataCiteXml, reader: dataciteXmlReader },
+];
+
+function xmlReaderFor(text: string): RecordReader | undefined {
+  const root = sniffRoot(text);
+  return root ? XML_READERS.find((x) => x.matches(root))?.reader : undefined;
+}
+
+/** `.xml` files: the reader whose root element matches; an XML file of no known format is refused by name. */
+export const xmlReader: RecordReader = {
+  name: 'xml',
+  extensions: ['xml'],
+  sniff: (text) => xmlReaderFor(text) !== undefined,
+  read(text) {
+    const result = readEntriesWith(resolveReader(this, text), text, currentLimits());
+    if (result.errors[0]) throw result.errors[0];
+    return result.records;
+  },
+};
+
+/** The reader that really reads `text`: `.xml` by its root element, DataCite JSON among the `.json` files. */
+function resolveReader(reader: RecordReader, text: string): RecordReader {
+  if (reader === xmlReader) {
+    const inner = xmlReaderFor(text);
+    if (!inner) {
+      const root = sniffRoot(text);
+      throw new LdpubError(
+        root ? 'LDPUB_NOT_A_RECORD' : 'LDPUB_BAD_SYNTAX',
+        root ? 'is an XML document of no format ldpub reads (MARCXML, Crossref XML, DataCite XML)' : 'not well-formed XML: no document element',
+        root ? { field: 'root element', value: root.uri ? `{${root.uri}}${root.local}` : root.local } : {},
+      );
+    }
+    return inner;
+  }
+  if (reader === cslJsonReader && dataciteJsonReader.sniff(text)) return dataciteJsonReader;
+  return reader;
+}
+
+/** Every entry's outcome, whichever of the three reading contracts the reader offers. */
+function readEntriesWith(reader: RecordReader, text: string, limits: InputLimits): ReadResult {
+  if (reader.readEntries) return reader.readEntries(text, limits);
+  const withReport = reader as RecordReader & { readReport?: (text: string) => ReadReport };
+  if (withReport.readReport) {
+    const report = withReport.readReport(text);
+    if (report.records.length === 0 && report.problems.length === 0) throw new LdpubError('LDPUB_NOT_A_RECORD', 'no record found');
+    return { records: report.records, errors: report.problems, warnings: [] };
+  }
+  return { records: reader.read(text), errors: [], warnings: [] };
+}
 
 /** Every registered reader; the first whose extension or sniff matches wins. */
 export const READERS: readonly RecordReader[] = [
+  xmlReader,
+  crossrefXmlReader,
+  dataciteXmlReader,
+  dataciteJsonReader,
   crossrefReader,
   cslJsonReader,
   bibtexReader,
@@ -95,7 +159,7 @@ export function readFile(input: string | Uint8Array, fileName: string, format?: 
       catalogReader;
     const tally = newTally();
     const result = countingInto(tally, () =>
-      reader.readEntries ? reader.readEntries(text, limits) : { records: reader.read(text), errors: [], warnings: [] },
+      readEntriesWith(resolveReader(reader, text), text, limits),
     );
     const records: Record[] = [];
     const positions: number[] = [];

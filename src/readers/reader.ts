@@ -39,3 +39,9 @@ export interface RecordReader {
    */
   readEntries?(text: string, limits?: InputLimits): ReadResult;
 }
+
+/** What a reader of a many-record format found: the records it could read and one error for each it could not. */
+export interface ReadReport {
+  records: Record[];
+  problems: import('../errors.js').LdpubError[];
+}

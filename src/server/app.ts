@@ -3,12 +3,14 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import type { LiveCatalog } from '../catalog/live.js';
 import { normalizeBase } from '../rdf/iris.js';
 import type { ServerContext } from './context.js';
+import { trailingSlashRedirect } from './canonical.js';
 import { errorHandler, methodNotAllowed, notFound } from './errors.js';
 import { ALLOW, CORS_HEADERS, PREFLIGHT_HEADERS } from './headers.js';
 import { createLogger, requestLog, type Logger } from './log.js';
 import { healthHandler } from './routes/health.js';
 import { homeHandler } from './routes/index.js';
 import { recordHandler } from './routes/record.js';
+import { robotsHandler } from './routes/robots.js';
 import { shapesHandler } from './routes/shapes.js';
 import { linksetHandler, validationHandler } from './routes/validation.js';
 import { defaultShapesDir } from '../validate/shapes-dir.js';
@@ -64,10 +66,13 @@ export function createApp(opts: AppOptions): express.Express {
     next();
   });
 
+  app.use(trailingSlashRedirect(ctx.maxAge));
+
   const resource = (path: string, handler: RequestHandler) => app.route(path).get(handler).options(options).all(methodNotAllowed);
   resource('/', homeHandler(ctx));
   resource('/shapes', shapesHandler(ctx));
   resource('/health', healthHandler(ctx));
+  resource('/robots.txt', robotsHandler(ctx));
   resource('/record/:name', recordHandler(ctx));
   resource('/record/:id/validation', validationHandler(ctx));
   resource('/record/:id/linkset', linksetHandler(ctx));

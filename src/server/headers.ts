@@ -9,7 +9,7 @@ export const CORS_HEADERS = {
 
 export const PREFLIGHT_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-  'Access-Control-Allow-Headers': 'Accept, Accept-Language, If-None-Match, If-Modified-Since, Cache-Control',
+  'Access-Control-Allow-Headers': 'Accept, Accept-Language, If-None-Match, If-Modified-Since, If-Match, If-Unmodified-Since, Cache-Control',
   'Access-Control-Max-Age': '86400',
 } as const;
 

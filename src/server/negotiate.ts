@@ -1,6 +1,7 @@
 // Proactive negotiation (RFC 9110 §12.5.1) over registry formats: client q first, then specificity, then server quality.
 import parseAccept from 'negotiator/lib/accept.js';
 import type { Format } from '../formats/format.js';
+import { formatByName } from '../formats/registry.js';
 
 /** What a negotiation picks: the format and the media type parameters that format declares it understands. */
 export interface Choice {
@@ -120,4 +121,28 @@ export function negotiatorFor(formats: readonly Format[]): (accept: string | und
     }
     return choice;
   };
+}
+
+/** The answer for a resource with a fixed list of formats: by `?format=` when given, else by Accept. */
+export type FormatChoice = { format: Format } | { status: 400 | 406; message: string };
+
+/**
+ * `?format=` (a key, name or extension; it must name one of `formats`, else 400, an empty value included) takes
+ * precedence over the Accept header (nothing acceptable: 406).
+ */
+export function chooseFormat(
+  query: unknown,
+  accept: string | undefined,
+  formats: readonly Format[],
+  pick: (accept: string | undefined) => Choice | undefined,
+): FormatChoice {
+  if (query !== undefined) {
+    const named = typeof query === 'string' ? formatByName(query) : undefined;
+    const format = named && formats.find((f) => f.key === named.key);
+    if (format) return { format };
+    const shown = JSON.stringify(typeof query === 'string' ? query : String(query)).slice(0, 80);
+    return { status: 400, message: `Unknown format ${shown} here; use one of: ${formats.map((f) => f.key).join(', ')}.` };
+  }
+  const choice = pick(accept);
+  return choice ? { format: choice.format } : { status: 406, message: 'None of the types in the Accept header is available.' };
 }

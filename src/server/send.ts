@@ -1,7 +1,9 @@
-// A representation with its headers computed once, and the one function that writes it (200, 304 or HEAD) straight to Node's response.
+// A representation with its headers computed once, and the one function that writes it (200, 304, 412 or HEAD) straight
+// to Node's response, in the content coding the request accepts (identity, gzip or br; see encoding.ts).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { strongEtag } from '../catalog/published.js';
-import { notModified } from './conditional.js';
+import { preconditions } from './conditional.js';
+import { chooseCoding, codedEtag, compressible, encode, type Coding } from './encoding.js';
 import { CORS_HEADERS, cacheControl, contentTypeOf } from './headers.js';
 import { htmlSecurityHeaders } from '../html/csp.js';
 
@@ -14,27 +16,39 @@ export interface RepresentationInit {
   link?: string;
   /** False for responses that do not depend on Accept (a linkset, /health). */
   varies?: boolean;
-  maxAge: number;
+  /** Cache-Control max-age in seconds; without it, no Cache-Control header. */
+  maxAge?: number;
+}
+
+/** The body in one content coding, with the headers of a 200 and of a 304. */
+export interface Variant {
+  coding: Coding;
+  body: Buffer;
+  etag: string;
+  ok: OutgoingHttpHeaders;
+  notModified: OutgoingHttpHeaders;
 }
 
 export interface Prepared {
+  /** The identity body. */
   body: Buffer;
+  /** The identity body's ETag; each coding has its own (see codedEtag). */
   etag: string;
   lastModified: Date | undefined;
-  ok: OutgoingHttpHeaders;
-  notModified: OutgoingHttpHeaders;
+  /** Large enough to be worth compressing. */
+  compressible: boolean;
+  /** The variants built so far, identity first; the others are added on first request and kept with the body. */
+  variants: Map<Coding, Variant>;
 }
 
 export function prepare(init: RepresentationInit): Prepared {
   const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : init.body;
   const etag = init.etag ?? strongEtag(body);
   // Headers a 304 must repeat (RFC 9110 §15.4.5), then the ones only a full response carries.
-  const common: OutgoingHttpHeaders = {
-    ETag: etag,
-    'Cache-Control': cacheControl(init.maxAge),
-    ...CORS_HEADERS,
-  };
-  if (init.varies !== false) common.Vary = 'Accept';
+  const common: OutgoingHttpHeaders = { ETag: etag, ...CORS_HEADERS };
+  if (init.maxAge !== undefined) common['Cache-Control'] = cacheControl(init.maxAge);
+  // Every coding decision reads Accept-Encoding, so caches must key on it too, whatever the body's size.
+  common.Vary = init.varies === false ? 'Accept-Encoding' : 'Accept, Accept-Encoding';
   if (init.lastModified) common['Last-Modified'] = init.lastModified.toUTCString();
   if (init.contentLocation) common['Content-Location'] = init.contentLocation;
   if (init.link) common.Link = init.link;
@@ -44,17 +58,67 @@ export function prepare(init: RepresentationInit): Prepared {
     'Content-Length': String(body.length),
     ...(init.mediaType === 'text/html' ? htmlSecurityHeaders() : {}),
   };
-  return { body, etag, lastModified: init.lastModified, ok, notModified: common };
+  const identity: Variant = { coding: 'identity', body, etag, ok, notModified: common };
+  return { body, etag, lastModified: init.lastModified, compressible: compressible(body), variants: new Map([['identity', identity]]) };
 }
 
-/** Writes `p` as 200, or 304 when the client's copy is current; HEAD gets the same headers and no body. */
-export function send(req: IncomingMessage, res: ServerResponse, p: Prepared): void {
-  if (notModified(req.headers, p.etag, p.lastModified)) {
-    res.writeHead(304, p.notModified);
-    res.end();
-    return;
+/** `p` in `coding`, built once: the compressed body (or identity, when the coding would not make it smaller) and its headers. */
+async function variantOf(p: Prepared, coding: Coding): Promise<Variant> {
+  const identity = p.variants.get('identity')!;
+  const coded = await encode(p.body, coding);
+  let v = p.variants.get(coding);
+  if (v) return v;
+  if (coded === undefined || coded === p.body) {
+    v = identity;
+  } else {
+    const etag = codedEtag(p.etag, coding);
+    v = {
+      coding,
+      body: coded,
+      etag,
+      ok: { ...identity.ok, ETag: etag, 'Content-Encoding': coding, 'Content-Length': String(coded.length) },
+      notModified: { ...identity.notModified, ETag: etag },
+    };
   }
-  res.writeHead(200, p.ok);
-  if (req.method === 'HEAD') res.end();
-  else res.end(p.body);
+  p.variants.set(coding, v);
+  return v;
+}
+
+function write(req: IncomingMessage, res: ServerResponse, p: Prepared, v: Variant): void {
+  switch (preconditions(req.headers, v.etag, p.lastModified)) {
+    case 'failed': {
+      const body = Buffer.from(`412 Precondition failed: If-Match or If-Unmodified-Since does not hold for the current representation (ETag ${v.etag}).\n`, 'utf8');
+      res.writeHead(412, {
+        ETag: v.etag,
+        ...CORS_HEADERS,
+        Vary: v.notModified.Vary,
+        'Cache-Control': 'no-store',
+        'Content-Type': contentTypeOf('text/plain'),
+        'Content-Length': String(body.length),
+      });
+      if (req.method === 'HEAD') res.end();
+      else res.end(body);
+      return;
+    }
+    case 'not-modified':
+      res.writeHead(304, v.notModified);
+      res.end();
+      return;
+    case 'proceed':
+      res.writeHead(200, v.ok);
+      if (req.method === 'HEAD') res.end();
+      else res.end(v.body);
+  }
+}
+
+/**
+ * Writes `p` in the coding the request accepts: 200, 304 when the client's copy is current, 412 when a precondition
+ * fails; HEAD gets the same headers and no body. Synchronous once the coding's variant exists; the first request
+ * for a coding waits for its compression.
+ */
+export function send(req: IncomingMessage, res: ServerResponse, p: Prepared): void | Promise<void> {
+  const coding = chooseCoding(req.headers['accept-encoding'], p.compressible);
+  const v = p.variants.get(coding);
+  if (v) return write(req, res, p, v);
+  return variantOf(p, coding).then((built) => write(req, res, p, built));
 }

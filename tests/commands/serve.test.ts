@@ -5,6 +5,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFolder, SEED_ID } from '../server/harness.js';
+import { generateCatalogDir } from '../harvest/helpers.js';
+import { RawConnection, type RawResponse } from '../server/raw-http.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // The built command, as `npx ldpub` runs it (npm test builds it first).
@@ -105,6 +107,56 @@ describe('ldpub serve', () => {
       child.proc.kill('SIGKILL');
     }
   });
+
+  it('answers all of 50 requests in flight at SIGTERM, on new and on kept-alive connections, then exits 0', async () => {
+    const N = 50;
+    // One record more than requests: the last one loads each format's writer before the test begins.
+    const many = generateCatalogDir(N + 1);
+    const extensions = ['rdf', 'html', 'ttl', 'jsonld', 'nt'];
+    const child = await start(['--data', many, '--port', '0', '--base', 'http://localhost:3000']);
+    const connections: RawConnection[] = [];
+    let answers: Promise<RawResponse>[] = [];
+    try {
+      expect(child.lines.find((l) => l.msg === 'listening')).toMatchObject({ published: N + 1 });
+      for (const ext of extensions) expect((await fetch(`http://127.0.0.1:${child.port}/record/gen-${String(N).padStart(5, '0')}.${ext}`)).status).toBe(200);
+      // Half the connections are kept alive after a first answer; the server counts them as idle from then on.
+      for (let i = 0; i < N / 2; i++) {
+        const c = await RawConnection.open(child.port);
+        expect((await c.get('/health')).status).toBe(200);
+        connections.push(c);
+      }
+      // The server is stopped (SIGSTOP) while the other half connect and all 50 send a request for a body it has not
+      // rendered yet, then gets SIGTERM as it resumes: every request is in flight when the signal is handled.
+      child.proc.kill('SIGSTOP');
+      try {
+        for (let i = N / 2; i < N; i++) connections.push(await RawConnection.open(child.port));
+        const paths = connections.map((_, i) => `/record/gen-${String(i).padStart(5, '0')}.${extensions[i % extensions.length]}`);
+        answers = connections.map((c, i) => c.get(paths[i]!));
+        await Promise.all(connections.map((c) => c.flushed()));
+        child.proc.kill('SIGTERM');
+      } finally {
+        child.proc.kill('SIGCONT');
+      }
+      const results = await Promise.allSettled(answers);
+      const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${i}: ${String(r.reason)}`] : []));
+      expect(failed).toEqual([]);
+      results.forEach((r, i) => {
+        const res = (r as PromiseFulfilledResult<RawResponse>).value;
+        expect(res.status).toBe(200);
+        expect(res.body.length).toBe(Number(res.headers['content-length']));
+        expect(res.body.toString('utf8')).toContain(`gen-${String(i).padStart(5, '0')}`);
+      });
+      // The server closes each connection after its answer (answers begun after the signal say Connection: close).
+      await Promise.all(connections.map((c) => c.closed));
+      expect(await child.exit).toBe(0);
+      expect(child.lines.find((l) => l.msg === 'shutting down: finishing requests in flight')).toMatchObject({ signal: 'SIGTERM' });
+      expect(child.lines.some((l) => l.msg === 'stopped')).toBe(true);
+    } finally {
+      child.proc.kill('SIGKILL');
+      for (const c of connections) c.destroy();
+      rmSync(many, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('rejects a bad port with a usage error', async () => {
     const proc = spawn(process.execPath, [join(OUT, 'src', 'cli.js'), 'serve', '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -25,7 +25,7 @@ describe('RDF serializers', () => {
 
   it('writes JSON-LD that reads as schema.org', async () => {
     const doc = JSON.parse(await allFormats().find((f) => f.key === 'jsonld')!.serialize(input)) as { [k: string]: unknown };
-    expect(doc['@type']).toBe('ScholarlyArticle');
+    expect(doc['@type']).toEqual(['ScholarlyArticle', 'bibo:AcademicArticle']);
     expect(doc['@id']).toBe(SEED_IRI);
     expect(doc.datePublished).toBe('2023');
     const authors = doc.author as { name: string; '@type': string }[];

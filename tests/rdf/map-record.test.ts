@@ -26,8 +26,8 @@ describe('mapRecord', () => {
   const seed = fixtureRecord('seed', 'record.json');
   const quads = mapRecord(seed, { iri: SEED_IRI });
 
-  it('types the record as a ScholarlyArticle with dcmitype:Text', () => {
-    expect(objects(quads, SEED_IRI, `${RDF}type`).map((t) => t.value)).toEqual([`${S}ScholarlyArticle`]);
+  it('types the record as a ScholarlyArticle and a bibo:AcademicArticle with dcmitype:Text', () => {
+    expect(objects(quads, SEED_IRI, `${RDF}type`).map((t) => t.value)).toEqual([`${S}ScholarlyArticle`, `${BIBO}AcademicArticle`]);
     expect(objects(quads, SEED_IRI, 'http://purl.org/dc/terms/type')[0]?.value).toBe('http://purl.org/dc/dcmitype/Text');
   });
 
@@ -116,9 +116,9 @@ describe('mapRecord', () => {
     check(mapRecord({ ...seed, ...patch }, { iri: SEED_IRI }));
   });
 
-  it('maps an empty record to its type alone', () => {
+  it('maps an empty record to its types alone', () => {
     const q = mapRecord(emptyRecord(), { iri: SEED_IRI });
-    expect(q.map((x) => x.predicate.value).sort()).toEqual(['http://purl.org/dc/terms/type', `${RDF}type`]);
+    expect(q.map((x) => x.predicate.value).sort()).toEqual(['http://purl.org/dc/terms/type', `${RDF}type`, `${RDF}type`]);
   });
 
   it('labels list cells with the given prefix so two records never share a cell', () => {

@@ -113,7 +113,8 @@ describe('mapping what the format readers produce', () => {
     const iri = 'https://example.org/record/r1';
     return mapRecord(r, { iri })
       .filter((q) => q.subject.value === iri && q.predicate.value === RDF_TYPE)
-      .map((q) => q.object.value);
+      .map((q) => q.object.value)
+      .filter((c) => c.startsWith('http://schema.org/'));
   };
 
   it.each([

@@ -131,7 +131,14 @@ const CATALOG_JOURNAL = /[\d,()]/g;
  * is an organisation, so a family or given name here is one word.
  */
 function catalogSource(s: Source): Source {
-  return { ...s, journal: s.journal.replace(CATALOG_JOURNAL, ''), family: s.family.replace(/\s/g, ''), given: s.given.replace(/\s/g, '') };
+  return {
+    ...s,
+    journal: s.journal.replace(CATALOG_JOURNAL, ''),
+    family: s.family.replace(/\s/g, ''),
+    given: s.given.replace(/\s/g, ''),
+    // "Published:" is ISBD ("Place : Publisher, date"): a separator at its end is punctuation (docs/catalog-format.md).
+    publisher: `${s.publisher} Q`,
+  };
 }
 
 function catalogText(raw: Source): Uint8Array {

@@ -44,7 +44,7 @@ function handler(ctx: ServerContext, pick: typeof pickHome, formats: typeof HOME
     const p = cache.getAsync(catalog, format.key, async () =>
       prepare({ body: await body(catalog, format.key), mediaType: format.mediaType, lastModified: catalog.lastModified, maxAge: ctx.maxAge }),
     );
-    send(req, res, await p);
+    return send(req, res, await p);
   };
 }
 

@@ -104,6 +104,6 @@ export function recordHandler(ctx: ServerContext) {
     // Each body is kept with its headers when its key is bounded: no parameters, or parameters the format has made
     // canonical and checked (normalizeParams), such as the shipped citation styles and locales.
     const bounded = used.length === 0 || format.normalizeParams !== undefined;
-    send(req, res, await (bounded ? prepared.getAsync(record, key, make) : make()));
+    return send(req, res, await (bounded ? prepared.getAsync(record, key, make) : make()));
   };
 }

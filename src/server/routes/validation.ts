@@ -1,7 +1,7 @@
-// /record/{id}/validation: the record's SHACL report as Turtle, JSON-LD or HTML; /record/{id}/linkset: its links as RFC 9264 JSON.
+// /record/{id}/validation: the record's SHACL report as Turtle, JSON-LD, N-Triples or HTML (Accept or ?format=); /record/{id}/linkset: its links as RFC 9264 JSON.
 import type { Request, Response } from 'express';
 import type { PublishedRecord } from '../../catalog/published.js';
-import { writeTurtle } from '../../formats/turtle.js';
+import { writeNTriples, writeTurtle } from '../../formats/turtle.js';
 import { renderValidationPage } from '../../html/validation-page.js';
 import { allFormats } from '../../formats/registry.js';
 import { isValidId } from '../../rdf/iris.js';
@@ -11,10 +11,10 @@ import { OwnerCache, type ServerContext } from '../context.js';
 import { notFound, sendError } from '../errors.js';
 import { writeGraphJsonLd } from '../graph-jsonld.js';
 import { LINKSET_TYPE, linkset } from '../headers.js';
-import { negotiatorFor } from '../negotiate.js';
+import { chooseFormat, negotiatorFor } from '../negotiate.js';
 import { prepare, send, type Prepared } from '../send.js';
 
-const REPORT_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'html'].includes(f.key));
+const REPORT_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'ntriples', 'html'].includes(f.key));
 const pick = negotiatorFor(REPORT_FORMATS);
 const cache = new OwnerCache<PublishedRecord, Promise<Prepared>>();
 
@@ -25,6 +25,7 @@ function reportHtml(record: PublishedRecord, report: ValidationReport): string {
 async function body(record: PublishedRecord, key: string): Promise<string> {
   if (key === 'html') return reportHtml(record, record.report);
   const quads = reportQuads(record.report, { reportIri: `${record.iri}/validation` });
+  if (key === 'ntriples') return writeNTriples(quads);
   return key === 'turtle' ? writeTurtle(quads) : writeGraphJsonLd(quads);
 }
 
@@ -37,28 +38,28 @@ export function validationHandler(ctx: ServerContext) {
   return async (req: Request, res: Response): Promise<void> => {
     const record = recordOf(ctx, req);
     if (!record) return notFound(req, res);
-    const choice = pick(req.headers.accept);
-    if (!choice) {
-      const offers = REPORT_FORMATS.map((f) => ({ label: f.label, mediaType: f.mediaType, url: `/record/${record.id}/validation` }));
-      return sendError(req, res, 406, 'The report is available as:', offers);
+    const choice = chooseFormat(req.query.format, req.headers.accept, REPORT_FORMATS, pick);
+    if (!('format' in choice)) {
+      const offers = REPORT_FORMATS.map((f) => ({ label: f.label, mediaType: f.mediaType, url: `/record/${record.id}/validation?format=${f.key}` }));
+      return sendError(req, res, choice.status, `${choice.message} The report is available as:`, offers);
     }
     const format = choice.format;
     const prepared = cache.getAsync(record, format.key, async () =>
       prepare({ body: await body(record, format.key), mediaType: format.mediaType, lastModified: record.lastModified, maxAge: ctx.maxAge }),
     );
-    send(req, res, await prepared);
+    return send(req, res, await prepared);
   };
 }
 
 const linksets = new OwnerCache<PublishedRecord, Prepared>();
 
 export function linksetHandler(ctx: ServerContext) {
-  return (req: Request, res: Response): void => {
+  return (req: Request, res: Response): void | Promise<void> => {
     const record = recordOf(ctx, req);
     if (!record) return notFound(req, res);
     const p = linksets.get(record, '', () =>
       prepare({ body: linkset(record), mediaType: LINKSET_TYPE, lastModified: record.lastModified, varies: false, maxAge: ctx.maxAge }),
     );
-    send(req, res, p);
+    return send(req, res, p);
   };
 }

@@ -1,0 +1,40 @@
+// The catalog text fields a library catalog shows for books: Published, ISBN, Physical Description, Rights.
+import { describe, expect, it } from 'vitest';
+import { readRecords } from '../../src/readers/index.js';
+import { parsePublished } from '../../src/readers/catalog/published.js';
+import { fixtureText } from '../helpers/fixtures.js';
+
+describe('catalog Published, ISBN, Physical Description and Rights', () => {
+  const [book] = readRecords(fixtureText('registry', 'catalog-book.txt'), 'catalog-book.txt');
+
+  it('reads a book with its place, publisher, date, ISBN-13, extent and licence', () => {
+    expect(book).toMatchObject({
+      type: 'book',
+      publisher: 'Example Press',
+      publisherPlace: 'London',
+      date: '2021',
+      isbns: ['9780306406157'],
+      extent: 'xii, 300 p. : ill.',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      rights: 'Licensed under',
+    });
+  });
+
+  it.each([
+    ['London : Example Press, 2021', { place: 'London', publisher: 'Example Press', date: '2021' }],
+    ['Cham: Springer International Publishing, c2019.', { place: 'Cham', publisher: 'Springer International Publishing', date: '2019' }],
+    ['Elsevier BV', { publisher: 'Elsevier BV' }],
+    ['American Physical Society (APS)', { publisher: 'American Physical Society (APS)' }],
+    ['New York : Wiley, [2020]', { place: 'New York', publisher: 'Wiley', date: '2020' }],
+    ['2019', { date: '2019' }],
+  ])('parses "Published: %s"', (value, want) => {
+    expect(parsePublished(value)).toEqual(want);
+  });
+
+  it('keeps a rights statement without a licence as text', () => {
+    const text = fixtureText('registry', 'catalog-book.txt').replace(/^Rights:.*$/m, 'Rights:All rights reserved');
+    const [r] = readRecords(text, 'x.txt');
+    expect(r!.rights).toBe('All rights reserved');
+    expect(r!.license).toBeUndefined();
+  });
+});
