@@ -1,4 +1,4 @@
-// `ldpub export --format nt|jsonld --out FILE`: the same bulk dump as /dump.nt and /dump.jsonld, written atomically to a file.
+// `ldpub export --format nt|jsonld|jsonl --out FILE`: the same bulk dump as /dump.nt, /dump.jsonld or /dump.jsonl, written atomically to a file.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -14,11 +14,12 @@ import type { CliIo, Command } from './io.js';
 import { engineUsage, parseOptions, resolveBase } from './options.js';
 import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--store PATH] [--base URL] [--engine NAME]
+const USAGE = `usage: ldpub export --format nt|jsonld|jsonl --out FILE [--data DIR] [--store PATH] [--base URL] [--engine NAME]
 
-Writes every published record of the data folder as one dump: N-Triples (nt), or one compacted
-JSON-LD record per line (jsonld). The file appears only when complete (written beside it, then renamed).
-  --format nt|jsonld  the dump to write
+Writes every published record of the data folder as one dump: N-Triples (nt), one JSON-LD document of
+every record (jsonld), or one compacted JSON-LD record per line (jsonl). The file appears only when
+complete (written beside it, then renamed).
+  --format nt|jsonld|jsonl  the dump to write
   --out FILE          where to write it
   --data DIR          the data folder (default: data)
   --store PATH        the catalog store folder (default: DIR/.ldpub), brought up to date first
@@ -50,9 +51,9 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
     io.stdout.write(USAGE);
     return 0;
   }
-  const kind = values.format === 'nt' || values.format === 'ntriples' ? 'nt' : values.format === 'jsonld' ? 'jsonld' : undefined;
+  const kind = values.format === 'nt' || values.format === 'ntriples' ? 'nt' : values.format === 'jsonld' || values.format === 'jsonl' ? values.format : undefined;
   if (!kind || !values.out) {
-    io.stderr.write(`ldpub export: ${kind ? '--out FILE is required' : '--format must be nt or jsonld'}\n\n${USAGE}`);
+    io.stderr.write(`ldpub export: ${kind ? '--out FILE is required' : '--format must be nt, jsonld or jsonl'}\n\n${USAGE}`);
     return 2;
   }
   let base: string;
