@@ -1,4 +1,4 @@
-// `ldpub export --format nt|jsonld --out FILE`: the same bulk dump as /dump.nt and /dump.jsonld, written atomically to a file.
+// `ldpub export --format nt|jsonld|jsonl --out FILE`: the same bulk dump as /dump.nt, /dump.jsonld or /dump.jsonl, written atomically to a file.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -14,12 +14,13 @@ import type { CliIo, Command } from './io.js';
 import { engineUsage, parseOptions, resolveBase } from './options.js';
 import { parseEngine, type EngineName } from '../validate/engine-name.js';
 
-const USAGE = `usage: ldpub export --format nt|jsonld --out FILE [--data DIR] [--store PATH] [--base URL] [--engine NAME]
+const USAGE = `usage: ldpub export --format nt|jsonld|jsonl --out FILE [--data DIR] [--store PATH] [--base URL] [--engine NAME]
        ldpub export --static DIR [--data DIR] [--store PATH] [--base URL]
 
-Writes every published record of the data folder as one dump: N-Triples (nt), or one compacted
-JSON-LD record per line (jsonld). The file appears only when complete (written beside it, then renamed).
-  --format nt|jsonld  the dump to write
+Writes every published record of the data folder as one dump: N-Triples (nt), one JSON-LD document of
+every record (jsonld), or one compacted JSON-LD record per line (jsonl). The file appears only when
+complete (written beside it, then renamed).
+  --format nt|jsonld|jsonl  the dump to write
   --static DIR        instead: the whole site as files in DIR (emptied first), with Apache httpd rules
                       (DIR/_server/apache.conf) and an approximate nginx map (DIR/_server/nginx.conf)
   --out FILE          where to write it
@@ -55,9 +56,9 @@ export async function exportDump(argv: string[], io: CliIo, gate?: Gate): Promis
     return 0;
   }
   if (values.static !== undefined) return exportSite(values, io, gate);
-  const kind = values.format === 'nt' || values.format === 'ntriples' ? 'nt' : values.format === 'jsonld' ? 'jsonld' : undefined;
+  const kind = values.format === 'nt' || values.format === 'ntriples' ? 'nt' : values.format === 'jsonld' || values.format === 'jsonl' ? values.format : undefined;
   if (!kind || !values.out) {
-    io.stderr.write(`ldpub export: ${kind ? '--out FILE is required' : '--format must be nt or jsonld'}\n\n${USAGE}`);
+    io.stderr.write(`ldpub export: ${kind ? '--out FILE is required' : '--format must be nt, jsonld or jsonl'}\n\n${USAGE}`);
     return 2;
   }
   let base: string;

@@ -3,6 +3,7 @@
 // cannot carry; ldpub's MARC reader reads the result back to the same Record on every field MARC carries.
 import type { Agent, ContributorRole, Record, WorkType } from '../model/record.js';
 import { marcLanguageCode } from '../readers/marc/values.js';
+import { publishable } from './normal-form.js';
 import type { ControlField, DataField, Field, MarcRecord, Subfield } from '../readers/marc/record.js';
 
 export const MARCXML_MEDIA_TYPE = 'application/marcxml+xml';
@@ -201,8 +202,8 @@ export function recordToMarc(record: Record, id: string): MarcRecord {
 const XML_ESCAPES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 function esc(value: string): string {
-  // Characters XML 1.0 cannot carry at all are dropped.
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => XML_ESCAPES[c] as string);
+  // Characters XML 1.0 cannot carry at all (lone surrogates among them) are dropped.
+  return publishable(value).replace(/[&<>"]/g, (c) => XML_ESCAPES[c] as string);
 }
 
 /** One `<record>` element (no XML declaration), with the namespace declared when `standalone`. */

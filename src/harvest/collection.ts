@@ -14,6 +14,7 @@ const hydra = (local: string) => namedNode(HYDRA + local);
 export interface CollectionPage {
   collection: string;
   view: string;
+  /** The page's number counted from the start of the list as it is now (for display; links never use it). */
   page: number;
   pages: number;
   totalItems: number;
@@ -24,24 +25,54 @@ export interface CollectionPage {
   members: Array<{ iri: string; name?: string }>;
 }
 
-/** The page, or undefined when `page` is past the last (an empty catalog has one, empty, page). */
-export function collectionPage(catalog: Catalog, base: string, page: number, size: number): CollectionPage | undefined {
-  const pages = Math.max(1, Math.ceil(catalog.size / size));
-  if (page < 1 || page > pages) return undefined;
+/**
+ * Where a page starts. Pages are reached by a cursor: `after` an id (the page holds the next records in id order)
+ * or `before` one (the records just before it), so a record added or removed during a walk never moves another
+ * record onto a second page. `page: 1` is the first page and `last` the last; `page: n` (n > 1) counts from the
+ * start as the list is now, for addresses written by hand.
+ */
+export type PagePosition = { page: number } | { page: 'last' } | { after: string } | { before: string };
+
+/** The page, or undefined when a numbered `page` is past the last (an empty catalog has one, empty, page). */
+export function collectionPage(catalog: Catalog, base: string, position: PagePosition, size: number): CollectionPage | undefined {
+  const records = catalog.records;
+  const total = records.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  let start: number;
+  if ('after' in position) start = firstAfter(records, position.after);
+  else if ('before' in position) start = Math.max(0, firstAfter(records, position.before, true) - size);
+  else if (position.page === 'last') start = Math.max(0, total - size);
+  else if (position.page < 1 || position.page > pages) return undefined;
+  else start = (position.page - 1) * size;
+  const end = Math.min(total, start + size);
   const collection = `${base}/records`;
-  const at = (n: number) => `${collection}?page=${n}`;
+  const q = (name: string, value: string) => `${collection}?${name}=${encodeURIComponent(value)}`;
+  const view = 'after' in position ? q('after', position.after) : 'before' in position ? q('before', position.before) : q('page', String(position.page));
   return {
     collection,
-    view: at(page),
-    page,
+    view,
+    page: Math.min(pages, Math.ceil(start / size) + 1),
     pages,
-    totalItems: catalog.size,
-    first: at(1),
-    last: at(pages),
-    ...(page > 1 ? { previous: at(page - 1) } : {}),
-    ...(page < pages ? { next: at(page + 1) } : {}),
-    members: catalog.records.slice((page - 1) * size, page * size).map((r) => ({ iri: r.iri, ...(r.title ? { name: r.title } : {}) })),
+    totalItems: total,
+    first: q('page', '1'),
+    last: q('page', 'last'),
+    ...(start > 0 ? { previous: start < total ? q('before', records[start]!.id) : q('page', 'last') } : {}),
+    ...(end < total ? { next: q('after', records[end - 1]!.id) } : {}),
+    members: records.slice(start, end).map((r) => ({ iri: r.iri, ...(r.title ? { name: r.title } : {}) })),
   };
+}
+
+/** The index of the first record whose id is greater than `id` (or, with `orEqual`, not less than it). */
+function firstAfter(records: Catalog['records'], id: string, orEqual = false): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const other = records[mid]!.id;
+    if (other < id || (!orEqual && other === id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function collectionQuads(p: CollectionPage): Quad[] {

@@ -30,12 +30,13 @@ export function wantsGzip(req: Request): boolean {
 }
 
 /**
- * Starts a streamed body: gzip-encoded when `gzip` is set (Content-Encoding), identity otherwise.
+ * Starts a streamed body: gzipped when `gzip` is set (with Content-Encoding unless `as` is 'file'), identity otherwise.
  * Headers must be set before. Returns the sink to write to; `end()` it when done.
  */
-export function streamBody(res: Response, gzip: boolean, chunkSize?: number): Sink {
+export function streamBody(res: Response, gzip: boolean, as: 'coding' | 'file' = 'coding', chunkSize?: number): Sink {
   if (!gzip) return new Sink(res, chunkSize);
-  res.setHeader('Content-Encoding', 'gzip');
+  // As a content coding the client undoes it; as a file (application/gzip) the gzip bytes are the representation.
+  if (as === 'coding') res.setHeader('Content-Encoding', 'gzip');
   const zip = createGzip();
   pipeline(zip, res, () => undefined);
   res.once('close', () => zip.destroy());

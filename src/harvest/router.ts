@@ -5,15 +5,21 @@ import { emptyRecord } from '../model/record.js';
 import { allFormats, rdfFormats } from '../formats/registry.js';
 import { negotiatorFor } from '../server/negotiate.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { CORS_HEADERS, PREFLIGHT_HEADERS } from '../server/headers.js';
 import { prepare, send, type Prepared } from '../server/send.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
-import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle } from './collection.js';
+import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle, type PagePosition } from './collection.js';
 import { DUMPS, ntLength, writeDump, type DumpKind } from './dump.js';
 import { notModified, streamBody, wantsGzip } from './http.js';
 import { oaiHandler } from './oai/handler.js';
 import { TokenCodec } from './oai/token.js';
+import type { SetsConfig } from './oai/sets.js';
+import type { AccessRights } from '../model/record.js';
+import { LdpubError } from '../errors.js';
+import { checkRepositoryIdentifier, repositoryIdentifierFor } from './oai/identifier.js';
 import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
 import { snapshotId } from './snapshot.js';
+import { capabilityList, changeList, resourceList, RS_PATHS, sourceDescription } from './resourcesync.js';
 import { voidQuads } from './void.js';
 
 export interface HarvestOptions {
@@ -26,12 +32,26 @@ export interface HarvestOptions {
   oaiSecret?: string;
   /** Identify's adminEmail (default $LDPUB_OAI_ADMIN_EMAIL, else webmaster@{host}). */
   adminEmail?: string;
+  /**
+   * The oai-identifier repositoryIdentifier (default $LDPUB_OAI_REPOSITORY_ID, else the base's host when it is a
+   * dotted domain name, else the host under `.localdomain`).
+   */
+  oaiRepositoryId?: string;
+  /**
+   * The OpenAIRE access level written for records that state none and carry no open licence (default: none;
+   * `open` for a repository whose every record is open access). $LDPUB_OAI_DEFAULT_ACCESS sets it too.
+   */
+  oaiDefaultAccess?: AccessRights;
+  /** OAI-PMH sets: which families to derive (type, issn, collection; default all) and configured names. */
+  oaiSets?: SetsConfig;
   /** Identify's repositoryName and the VoID dcterms:title. */
   repositoryName?: string;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default and maximum 50,000). */
   sitemapLimit?: number;
   /** Records per /records page (default 100). */
   collectionPageSize?: number;
+  /** Cache-Control max-age in seconds for the dumps, sitemaps, VoID and collection pages (default 300). */
+  cacheMaxAge?: number;
   /** The clock for responseDate; tests fix it. */
   now?: () => Date;
 }
@@ -44,13 +64,46 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   const sitemapLimit = Math.min(options.sitemapLimit ?? SITEMAP_LIMIT, SITEMAP_LIMIT);
   const collectionSize = options.collectionPageSize ?? 100;
   const router = Router();
+  const maxAge = options.cacheMaxAge ?? 300;
+
+  // Every harvesting route: its own OPTIONS answer (a sub-router would otherwise answer Express's default 200), and
+  // Cache-Control on every answer, 304s included. OAI-PMH answers carry a responseDate and tokens: revalidate each time.
+  const route = (path: string | RegExp, methods: string) => {
+    router.options(path, preflight(methods));
+    router.use(path, (req, res, next) => {
+      res.setHeader('Cache-Control', methods.includes('POST') ? 'no-cache' : `public, max-age=${maxAge}`);
+      next();
+    });
+  };
+  route('/oai', OAI_METHODS);
+  for (const path of [...Object.values(DUMPS).flatMap((d) => [d.path, `${d.path}.gz`]), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records', ...Object.values(RS_PATHS)]) route(path, READ_METHODS);
+
+  // ResourceSync: the description and capability list are fixed; the lists are made once per catalog snapshot.
+  const rsLink = `<${base}${RS_PATHS.capabilityList}>; rel="resourcesync"`;
+  const rsBodies = new WeakMap<Catalog, Map<string, string>>();
+  const rs = (path: string, make: (catalog: Catalog) => string) =>
+    router.get(path, async (req, res) => {
+      const catalog = live.current;
+      let bodies = rsBodies.get(catalog);
+      if (!bodies) rsBodies.set(catalog, (bodies = new Map()));
+      let text = bodies.get(path);
+      if (text === undefined) bodies.set(path, (text = make(catalog)));
+      res.setHeader('Link', rsLink);
+      await sendText(req, res, 'application/xml', text, catalog.lastModified);
+    });
+  rs(RS_PATHS.description, () => sourceDescription(base));
+  rs(RS_PATHS.capabilityList, () => capabilityList(base));
+  rs(RS_PATHS.resourceList, (catalog) => resourceList(catalog, base));
+  rs(RS_PATHS.changeList, (catalog) => changeList(catalog, base));
 
   const oai = oaiHandler(live, {
     base,
-    host,
+    repositoryId: oaiRepositoryId(options.oaiRepositoryId ?? process.env.LDPUB_OAI_REPOSITORY_ID, host),
     repositoryName,
     adminEmail: options.adminEmail ?? process.env.LDPUB_OAI_ADMIN_EMAIL ?? defaultAdminEmail(host),
     pageSize: options.oaiPageSize ?? 100,
+    sets: options.oaiSets ?? {},
+    dc: { defaultAccess: options.oaiDefaultAccess ?? accessRightsFrom(process.env.LDPUB_OAI_DEFAULT_ACCESS) },
     tokens: new TokenCodec(options.oaiSecret ?? process.env.LDPUB_OAI_SECRET),
     now: options.now ?? (() => new Date()),
   });
@@ -58,51 +111,56 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   router.post('/oai', oai);
 
   for (const kind of Object.keys(DUMPS) as DumpKind[]) {
-    router.get(DUMPS[kind].path, async (req, res) => {
-      const catalog = live.current;
-      const gzip = wantsGzip(req);
-      res.setHeader('Content-Type', DUMPS[kind].contentType);
-      res.vary('Accept-Encoding');
-      // The N-Triples body is fixed per snapshot and its length known from the store: ranges can be served.
-      const length = kind === 'nt' && !gzip ? ntLength(catalog) : undefined;
-      if (length !== undefined) res.setHeader('Accept-Ranges', 'bytes');
-      // A strong validator per representation: the snapshot identity, the dump kind, and the coding.
-      const etag = `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`;
-      if (notModified(req, res, etag, catalog.lastModified)) return;
-      let range: { start: number; end: number } | undefined;
-      if (length !== undefined) {
-        const asked = byteRange(req, etag, catalog.lastModified, length);
-        if (asked === 'unsatisfiable') {
-          res.status(416).setHeader('Content-Range', `bytes */${length}`);
+    // `/dump.nt` gzipped by Accept-Encoding; `/dump.nt.gz` the gzip file itself, for clients that do not negotiate.
+    for (const file of [false, true]) {
+      router.get(DUMPS[kind].path + (file ? '.gz' : ''), async (req, res) => {
+        const catalog = live.current;
+        const gzip = file || wantsGzip(req);
+        res.setHeader('Content-Type', file ? 'application/gzip' : DUMPS[kind].contentType);
+        if (!file) res.vary('Accept-Encoding');
+        // The N-Triples body is fixed per snapshot and its length known from the store: ranges can be served.
+        const length = kind === 'nt' && !gzip ? ntLength(catalog) : undefined;
+        if (length !== undefined) res.setHeader('Accept-Ranges', 'bytes');
+        // A strong validator per representation: the snapshot identity, the dump kind, and the coding.
+        const etag = `"${snapshotId(catalog)}-${kind}${gzip ? '-gzip' : ''}"`;
+        if (notModified(req, res, etag, catalog.lastModified)) return;
+        let range: { start: number; end: number } | undefined;
+        if (length !== undefined) {
+          const asked = byteRange(req, etag, catalog.lastModified, length);
+          if (asked === 'unsatisfiable') {
+            res.status(416).setHeader('Content-Range', `bytes */${length}`);
+            res.end();
+            return;
+          }
+          range = asked;
+          if (range) {
+            res.status(206).setHeader('Content-Range', `bytes ${range.start}-${range.end}/${length}`);
+            res.setHeader('Content-Length', String(range.end - range.start + 1));
+          } else res.setHeader('Content-Length', String(length));
+        }
+        if (req.method === 'HEAD') {
+          if (gzip && !file) res.setHeader('Content-Encoding', 'gzip');
           res.end();
           return;
         }
-        range = asked;
-        if (range) {
-          res.status(206).setHeader('Content-Range', `bytes ${range.start}-${range.end}/${length}`);
-          res.setHeader('Content-Length', String(range.end - range.start + 1));
-        } else res.setHeader('Content-Length', String(length));
-      }
-      if (req.method === 'HEAD') {
-        if (gzip) res.setHeader('Content-Encoding', 'gzip');
-        res.end();
-        return;
-      }
-      // Stored bytes go out in large writes: fewer waits on the socket, at disk speed.
-      const sink = streamBody(res, gzip, 1024 * 1024);
-      await writeDump(catalog, kind, sink, undefined, range);
-      await sink.end();
-    });
+        // Stored bytes go out in large writes: fewer waits on the socket, at disk speed.
+        const sink = streamBody(res, gzip, file ? 'file' : 'coding', 1024 * 1024);
+        await writeDump(catalog, kind, sink, undefined, range);
+        await sink.end();
+      });
+    }
   }
 
   router.get('/sitemap.xml', async (req, res) => {
     const catalog = live.current;
+    // ResourceSync discovery: the capability list, linked from the sitemap (sitemaps themselves cannot hold rs: links).
+    res.setHeader('Link', rsLink);
     const index = catalog.size > sitemapLimit;
     await sendXml(req, res, `"${snapshotId(catalog)}-sitemap"`, catalog.lastModified, (sink) =>
       index ? writeSitemapIndex(catalog, base, sitemapLimit, sink) : writeUrlset(catalog, 0, catalog.size, sink),
     );
   });
-  router.get(/^\/sitemap-(\d{1,9})\.xml$/, async (req, res) => {
+  router.get(SITEMAP_PAGE, async (req, res) => {
     const catalog = live.current;
     const n = Number((req.params as { [k: string]: string })[0]);
     if (catalog.size <= sitemapLimit || n < 1 || n > sitemapPages(catalog, sitemapLimit)) {
@@ -139,12 +197,12 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   router.get('/records', (req, res) => {
     const catalog = live.current;
     res.vary('Accept');
-    const raw = req.query.page;
-    if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw))) {
-      res.status(400).type('text/plain').send('page must be a positive integer\n');
+    const position = pagePosition(req);
+    if (typeof position === 'string') {
+      res.status(400).type('text/plain').send(`${position}\n`);
       return;
     }
-    const page = collectionPage(catalog, base, raw === undefined ? 1 : Number(raw), collectionSize);
+    const page = collectionPage(catalog, base, position, collectionSize);
     if (!page) {
       res.status(404).type('text/plain').send('no such page\n');
       return;
@@ -189,6 +247,48 @@ function byteRange(req: Request, etag: string, lastModified: Date, length: numbe
   }
   if (start >= length) return 'unsatisfiable';
   return { start, end };
+}
+
+const ACCESS_LEVELS: readonly AccessRights[] = ['open', 'embargoed', 'restricted', 'metadata-only'];
+
+/** LDPUB_OAI_DEFAULT_ACCESS: one of the access levels, or LDPUB_USAGE. */
+function accessRightsFrom(value: string | undefined): AccessRights | undefined {
+  if (value === undefined || value === '') return undefined;
+  if ((ACCESS_LEVELS as readonly string[]).includes(value)) return value as AccessRights;
+  throw new LdpubError('LDPUB_USAGE', `must be one of ${ACCESS_LEVELS.join(', ')}`, { field: 'LDPUB_OAI_DEFAULT_ACCESS', value });
+}
+
+function oaiRepositoryId(configured: string | undefined, host: string): string {
+  return configured ? checkRepositoryIdentifier(configured) : repositoryIdentifierFor(host);
+}
+
+/** Where a /records page starts: one of page=N|last, after=ID, before=ID, each at most once; or why not. */
+function pagePosition(req: Request): PagePosition | string {
+  const q = req.originalUrl.indexOf('?');
+  const params = [...new URLSearchParams(q < 0 ? '' : req.originalUrl.slice(q + 1))].filter(([k]) => k === 'page' || k === 'after' || k === 'before');
+  if (params.length === 0) return { page: 1 };
+  if (params.length > 1) return 'give one of page, after and before, once';
+  const [name, value] = params[0]!;
+  if (name === 'page') {
+    if (value === 'last') return { page: 'last' };
+    return /^[1-9]\d{0,8}$/.test(value) ? { page: Number(value) } : 'page must be a positive integer or last';
+  }
+  if (name === 'after' || name === 'before') {
+    return /^[A-Za-z0-9._-]{1,200}$/.test(value) ? { [name]: value } as PagePosition : `${name} must be a record id`;
+  }
+  return `${name} must be page, after or before`;
+}
+
+const READ_METHODS = 'GET, HEAD, OPTIONS';
+const OAI_METHODS = 'GET, HEAD, POST, OPTIONS';
+const SITEMAP_PAGE = /^\/sitemap-(\d{1,9})\.xml$/;
+
+/** OPTIONS: 204 with Allow, CORS and the preflight headers (the methods the route answers). */
+function preflight(methods: string) {
+  return (_req: Request, res: Response) => {
+    res.writeHead(204, { Allow: methods, ...CORS_HEADERS, ...PREFLIGHT_HEADERS, 'Access-Control-Allow-Methods': methods });
+    res.end();
+  };
 }
 
 /** An address that matches the OAI-PMH emailType pattern (it needs a dot in the domain) for any base host. */

@@ -74,7 +74,8 @@ export function harvestingEndpoints(base: string): Endpoint[] {
     { label: 'OAI-PMH', url: `${base}/oai?verb=Identify`, description: 'harvest oai_dc and RDF records' },
     { label: 'Sitemap', url: `${base}/sitemap.xml`, description: 'every record URL, for crawlers' },
     { label: 'N-Triples dump', url: `${base}/dump.nt`, description: 'the whole graph in one stream' },
-    { label: 'JSON-LD dump', url: `${base}/dump.jsonld`, description: 'one record per line' },
+    { label: 'JSON-LD dump', url: `${base}/dump.jsonld`, description: 'the whole graph as one JSON-LD document' },
+    { label: 'JSON Lines dump', url: `${base}/dump.jsonl`, description: 'one JSON-LD record per line' },
     { label: 'VoID description', url: `${base}/.well-known/void`, description: 'the dataset, its size and its dumps' },
     { label: 'Record collection', url: `${base}/records`, description: 'every record, paged' },
   ];

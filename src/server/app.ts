@@ -77,8 +77,8 @@ export function createApp(opts: AppOptions): express.Express {
   resource('/record/:id/validation', validationHandler(ctx));
   resource('/record/:id/linkset', linksetHandler(ctx));
 
-  app.use(createHarvestRouter({ ...opts.harvest, live: opts.live, base: ctx.base }));
-  for (const path of ['/.well-known/void', '/dump.nt', '/dump.jsonld', '/sitemap.xml', '/records']) {
+  app.use(createHarvestRouter({ cacheMaxAge: ctx.maxAge, ...opts.harvest, live: opts.live, base: ctx.base }));
+  for (const path of ['/.well-known/void', '/dump.nt', '/dump.jsonld', '/dump.jsonl', '/dump.nt.gz', '/dump.jsonld.gz', '/dump.jsonl.gz', '/sitemap.xml', '/records', '/.well-known/resourcesync', '/resourcesync/capabilitylist.xml', '/resourcesync/resourcelist.xml', '/resourcesync/changelist.xml']) {
     app.route(path).options(options).all(methodNotAllowed);
   }
   app.route('/oai').options(oaiOptions).all(oaiMethodNotAllowed);

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('ldpub export', () => {
-  it.each(['nt', 'jsonld'])('writes the same bytes as /dump.%s', async (format) => {
+  it.each(['nt', 'jsonld', 'jsonl'])('writes the same bytes as /dump.%s', async (format) => {
     const out = join(outDir, `dump.${format}`);
     const t = io();
     expect(await exportDump(['--format', format, '--out', out, '--data', data, '--base', BASE], t.cli, acceptAll)).toBe(0);

@@ -75,7 +75,7 @@ async function checkRecord(r: Record): Promise<void> {
 
   const published = { id: s.id, iri: s.iri, record: r, quads: () => s.quads } as unknown as PublishedRecord;
   for (const format of METADATA_FORMATS) {
-    const oai = `${envelopeStart('2026-01-01T00:00:00Z', 'http://localhost:3000/oai', { verb: 'GetRecord', metadataPrefix: format.prefix })}  <GetRecord><record><header>${element('identifier', `oai:localhost:${s.id}`)}</header><metadata>\n${format.render(published)}\n</metadata></record></GetRecord>\n${ENVELOPE_END}`;
+    const oai = `${envelopeStart('2026-01-01T00:00:00Z', 'http://localhost:3000/oai', { verb: 'GetRecord', metadataPrefix: format.prefix })}  <GetRecord><record><header>${element('identifier', `oai:localhost:${s.id}`)}</header><metadata>\n${format.render(published, { dc: {} })}\n</metadata></record></GetRecord>\n${ENVELOPE_END}`;
     expect(saxesErrors(oai), format.prefix).toEqual([]);
     xmlDocuments.push(oai);
   }

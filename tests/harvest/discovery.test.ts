@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonical, parseJsonLd, parseTurtle } from '../helpers/graph.js';
 import { BASE, generateCatalogDir, liveCatalog, removeDir, serve, type Served } from './helpers.js';
@@ -60,7 +62,7 @@ describe('VoID', () => {
     const v = (l: string) => `http://rdfs.org/ns/void#${l}`;
     expect(values('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')).toEqual([v('Dataset')]);
     expect(values(v('uriSpace'))).toEqual([`${BASE}/record/`]);
-    expect(values(v('dataDump')).sort()).toEqual([`${BASE}/dump.jsonld`, `${BASE}/dump.nt`]);
+    expect(values(v('dataDump')).sort()).toEqual([`${BASE}/dump.jsonl`, `${BASE}/dump.jsonld`, `${BASE}/dump.nt`]);
     expect(values(v('entities'))).toHaveLength(1);
     expect(values(v('exampleResource'))).toContain(`${BASE}/record/gen-00000`);
     expect(values(v('vocabulary')).sort()).toEqual(['http://purl.org/dc/terms/', 'http://purl.org/ontology/bibo/', 'http://schema.org/']);
@@ -80,27 +82,63 @@ describe('VoID', () => {
 });
 
 describe('/records', () => {
-  it('is a Hydra collection with first, previous, next and last', async () => {
-    const res = await get('/records?page=2', { accept: 'text/turtle' });
+  const h = (l: string) => `http://www.w3.org/ns/hydra/core#${l}`;
+  const one = (quads: ReturnType<typeof parseTurtle>, s: string, p: string) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
+
+  it('is a Hydra collection with first, previous, next and last, linked by cursor', async () => {
+    const res = await get('/records?after=gen-00002', { accept: 'text/turtle' });
     expect(res.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
     const quads = parseTurtle(await res.text());
-    const h = (l: string) => `http://www.w3.org/ns/hydra/core#${l}`;
-    const view = `${BASE}/records?page=2`;
-    const one = (s: string, p: string) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
-    expect(one(`${BASE}/records`, h('totalItems'))).toEqual(['7']);
-    expect(one(`${BASE}/records`, h('member'))).toEqual(['gen-00003', 'gen-00004', 'gen-00005'].map((id) => `${BASE}/record/${id}`));
-    expect(one(view, h('first'))).toEqual([`${BASE}/records?page=1`]);
-    expect(one(view, h('previous'))).toEqual([`${BASE}/records?page=1`]);
-    expect(one(view, h('next'))).toEqual([`${BASE}/records?page=3`]);
-    expect(one(view, h('last'))).toEqual([`${BASE}/records?page=3`]);
-    const jsonld = await get('/records?page=2', { accept: 'application/ld+json' });
+    const view = `${BASE}/records?after=gen-00002`;
+    expect(one(quads, `${BASE}/records`, h('totalItems'))).toEqual(['7']);
+    expect(one(quads, `${BASE}/records`, h('member'))).toEqual(['gen-00003', 'gen-00004', 'gen-00005'].map((id) => `${BASE}/record/${id}`));
+    expect(one(quads, view, h('first'))).toEqual([`${BASE}/records?page=1`]);
+    expect(one(quads, view, h('previous'))).toEqual([`${BASE}/records?before=gen-00003`]);
+    expect(one(quads, view, h('next'))).toEqual([`${BASE}/records?after=gen-00005`]);
+    expect(one(quads, view, h('last'))).toEqual([`${BASE}/records?page=last`]);
+    const jsonld = await get('/records?after=gen-00002', { accept: 'application/ld+json' });
     expect(await canonical(await parseJsonLd(await jsonld.text()))).toBe(await canonical(quads));
+    // Backwards, and the ends.
+    const members = async (q: string) => one(parseTurtle(await (await get(`/records?${q}`, { accept: 'text/turtle' })).text()), `${BASE}/records`, h('member')).map((m) => m.slice(-9));
+    expect(await members('before=gen-00006')).toEqual(['gen-00003', 'gen-00004', 'gen-00005']);
+    expect(await members('before=gen-00002')).toEqual(['gen-00000', 'gen-00001', 'gen-00002']);
+    expect(await members('page=last')).toEqual(['gen-00004', 'gen-00005', 'gen-00006']);
+    expect(await members('after=gen-00006')).toEqual([]);
+    expect(await members('page=2')).toEqual(['gen-00003', 'gen-00004', 'gen-00005']);
+  });
+
+  it('a record added during a walk appears on no two pages, and the walk still sees every record', async () => {
+    const copy = generateCatalogDir(7);
+    const small = await serve(await liveCatalog(copy), { collectionPageSize: 3 });
+    try {
+      const walked: string[] = [];
+      let next: string | undefined = `${BASE}/records`;
+      let added = false;
+      while (next) {
+        const path = next.slice(BASE.length);
+        const quads = parseTurtle(await (await fetch(`${small.url}${path}`, { headers: { accept: 'text/turtle' } })).text());
+        walked.push(...one(quads, `${BASE}/records`, h('member')).map((m) => m.slice(`${BASE}/record/`.length)));
+        next = quads.find((q) => q.predicate.value === h('next'))?.object.value;
+        if (!added) {
+          // Between the first and second page, a record sorting before the current position is added.
+          writeFileSync(join(copy, 'gen-00000a.txt'), readFileSync(join(copy, 'gen-00000.txt'), 'utf8').replace(/DOI:.*$/m, 'DOI:10.5555/gen.new'));
+          await small.live.reload();
+          added = true;
+        }
+      }
+      expect(new Set(walked).size).toBe(walked.length);
+      expect(walked).toEqual(['gen-00000', 'gen-00001', 'gen-00002', 'gen-00003', 'gen-00004', 'gen-00005', 'gen-00006']);
+      expect(small.live.current.size).toBe(8);
+    } finally {
+      await small.close();
+      removeDir(copy);
+    }
   });
 
   it('serves HTML by default, escaped, with rel links', async () => {
     const res = await get('/records');
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('link')).toContain(`<${BASE}/records?page=2>; rel="next"`);
+    expect(res.headers.get('link')).toContain(`<${BASE}/records?after=gen-00002>; rel="next"`);
     const html = await res.text();
     expect(html).toContain('Generated record 0 &lt;0&gt; &amp; a spine');
     expect(html).not.toContain('<0>');
@@ -114,6 +152,8 @@ describe('/records', () => {
     ['page=x', 400],
     ['page=1.5', 400],
     ['page=1&page=2', 400],
+    ['after=a%20b', 400],
+    ['after=gen-00001&before=gen-00004', 400],
   ])('%s → %i', async (q, status) => {
     expect((await get(`/records?${q}`)).status).toBe(status);
   });

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNTriples } from '../../src/formats/turtle.js';
-import { parseJsonLd, parseTurtle } from '../helpers/graph.js';
+import { canonical, parseJsonLd, parseTurtle } from '../helpers/graph.js';
 import { BASE, generateCatalogDir, liveCatalog, removeDir, serve, type Served } from './helpers.js';
 
 let dir: string;
@@ -73,10 +73,10 @@ describe('/dump.nt', () => {
   });
 });
 
-describe('/dump.jsonld', () => {
+describe('/dump.jsonl', () => {
   it('is one compacted JSON-LD record per line, with the same triples', async () => {
-    const res = await fetch(`${served.url}/dump.jsonld`);
-    expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const res = await fetch(`${served.url}/dump.jsonl`);
+    expect(res.headers.get('content-type')).toBe('application/jsonl; charset=utf-8');
     const lines = (await res.text()).split('\n').filter(Boolean);
     const records = served.live.current.records;
     expect(lines.length).toBe(records.length);
@@ -88,5 +88,32 @@ describe('/dump.jsonld', () => {
       total += (await parseJsonLd(line)).length;
     }
     expect(total).toBe(await voidTriples());
+  });
+});
+
+describe('/dump.jsonld', () => {
+  it('is one JSON-LD document whose graph, as jsonld.js reads it, is the N-Triples dump', async () => {
+    const res = await fetch(`${served.url}/dump.jsonld`);
+    expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    const text = await res.text();
+    const doc = JSON.parse(text) as { '@graph': Array<{ '@id': string }> };
+    expect(doc['@graph'].map((r) => r['@id'])).toEqual(served.live.current.records.map((r) => r.iri));
+    const nt = parseTurtle(await (await fetch(`${served.url}/dump.nt`)).text(), 'application/n-triples');
+    const fromJsonLd = await parseJsonLd(text);
+    expect(fromJsonLd.length).toBe(nt.length);
+    expect(await canonical(fromJsonLd)).toBe(await canonical(nt));
+  }, 60_000);
+});
+
+describe('gzip files', () => {
+  it.each(['/dump.nt', '/dump.jsonld', '/dump.jsonl'])('%s.gz is the gzipped dump as application/gzip', async (path) => {
+    const plain = await (await fetch(`${served.url}${path}`, { headers: { 'accept-encoding': 'identity' } })).text();
+    const res = await fetch(`${served.url}${path}.gz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/gzip');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes[0]).toBe(0x1f);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plain);
   });
 });

@@ -40,8 +40,8 @@ export function generatedClock(id: string): number {
   return m ? T0 + Number(m[1]) * 3_600_000 : Date.now();
 }
 
-export async function liveCatalog(dir: string, base = BASE): Promise<LiveCatalog> {
-  const build = () => loadCatalog({ dataDir: dir, base, gate: acceptAll, clock: generatedClock });
+export async function liveCatalog(dir: string, base = BASE, clock: (id: string) => number = generatedClock): Promise<LiveCatalog> {
+  const build = () => loadCatalog({ dataDir: dir, base, gate: acceptAll, clock });
   return new LiveCatalog(await build(), build);
 }
 
@@ -69,7 +69,7 @@ export function removeDir(dir: string): void {
 }
 
 /** The XSDs the driver schema imports, loaded once into xmllint-wasm's in-memory file system. */
-const SCHEMA_FILES = ['responses.xsd', 'OAI-PMH.xsd', 'oai_dc.xsd', 'simpledc20021212.xsd', 'xml.xsd', 'rdf.xsd'].map((fileName) => ({
+const SCHEMA_FILES = ['responses.xsd', 'OAI-PMH.xsd', 'oai_dc.xsd', 'simpledc20021212.xsd', 'xml.xsd', 'rdf.xsd', 'oai-identifier.xsd', 'MARC21slim.xsd'].map((fileName) => ({
   fileName,
   contents: readFileSync(fixturePath('oai', fileName), 'utf8'),
 }));

@@ -46,8 +46,8 @@ describe('OAI-PMH error cases (the validator table)', () => {
     ['resumptionToken with another argument', 'verb=ListRecords&resumptionToken=junk&metadataPrefix=oai_dc', 'badArgument'],
     ['until before the earliest datestamp', 'verb=ListRecords&metadataPrefix=oai_dc&until=2000-01-01', 'noRecordsMatch'],
     ['from after the latest datestamp', 'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2030-01-01T00:00:00Z', 'noRecordsMatch'],
-    ['ListSets', 'verb=ListSets', 'noSetHierarchy'],
-    ['ListRecords with a set', 'verb=ListRecords&metadataPrefix=oai_dc&set=a', 'noSetHierarchy'],
+    ['ListRecords with an unknown set', 'verb=ListRecords&metadataPrefix=oai_dc&set=a', 'noRecordsMatch'],
+    ['ListRecords with a malformed set', 'verb=ListRecords&metadataPrefix=oai_dc&set=a:', 'badArgument'],
   ];
   it.each(cases)('%s (%s) → %s', async (_name, query, code) => {
     const xml = await oai(query);
@@ -89,13 +89,19 @@ describe('OAI-PMH verbs', () => {
     expect(texts(xml, 'deletedRecord')).toEqual(['persistent']);
     expect(texts(xml, 'granularity')).toEqual(['YYYY-MM-DDThh:mm:ssZ']);
     expect(texts(xml, 'adminEmail')).toEqual(['webmaster@data.example.org']);
+    // The oai-identifier description: the base's host as repositoryIdentifier, a real record as the sample.
+    expect(xml).toContain('<oai-identifier xmlns="http://www.openarchives.org/OAI/2.0/oai-identifier"');
+    expect(texts(xml, 'repositoryIdentifier')).toEqual(['data.example.org']);
+    expect(texts(xml, 'sampleIdentifier')).toEqual(['oai:data.example.org:gen-00000']);
+    const sample = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${texts(xml, 'sampleIdentifier')[0]}`);
+    expect(errorCodes(sample)).toEqual([]);
   });
 
   it('ListMetadataFormats', async () => {
     for (const q of ['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${ID}`]) {
       const xml = await oai(q);
       expect(await schemaErrors(xml)).toBe('');
-      expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'rdf']);
+      expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'marc21', 'rdf']);
     }
   });
 

@@ -37,8 +37,9 @@ describe('--engine', () => {
   it('export writes the same dump with either engine', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ldpub-engine-'));
     try {
-      const a = await runCommand(exportRun, ['--format', 'nt', '--out', join(dir, 'a.nt'), '--data', catalog]);
-      const b = await runCommand(exportRun, ['--format', 'nt', '--out', join(dir, 'b.nt'), '--data', catalog, '--engine', 'reference']);
+      // Each with its own store outside the fixture folder (the default, beside the data, would be read by other tests).
+      const a = await runCommand(exportRun, ['--format', 'nt', '--out', join(dir, 'a.nt'), '--data', catalog, '--store', join(dir, 'store-a')]);
+      const b = await runCommand(exportRun, ['--format', 'nt', '--out', join(dir, 'b.nt'), '--data', catalog, '--store', join(dir, 'store-b'), '--engine', 'reference']);
       expect([a.code, b.code]).toEqual([0, 0]);
       expect(readFileSync(join(dir, 'b.nt'), 'utf8')).toBe(readFileSync(join(dir, 'a.nt'), 'utf8'));
     } finally {

@@ -3,16 +3,23 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { CatalogEntry } from '../../catalog/catalog.js';
 import type { TokenCodec } from './token.js';
 import { OaiError } from './errors.js';
+import type { SetsConfig } from './sets.js';
+import type { DcOptions } from './dc.js';
+import { localIdOf, oaiIdentifierOf } from './identifier.js';
 
 export interface OaiContext {
   catalog: Catalog;
   /** The configured base, without a trailing slash; never taken from the Host header. */
   base: string;
-  /** The base's host name: the namespace part of `oai:{host}:{id}`. */
-  host: string;
+  /** The oai-identifier repositoryIdentifier: the namespace part of `oai:{repositoryId}:{id}`. */
+  repositoryId: string;
   repositoryName: string;
   adminEmail: string;
   pageSize: number;
+  /** How oai_dc fills in what a record does not say (the default access level). */
+  dc: DcOptions;
+  /** Which set families to derive, and configured set names. */
+  sets: SetsConfig;
   tokens: TokenCodec;
   now: () => Date;
 }
@@ -22,13 +29,12 @@ export function baseUrl(ctx: OaiContext): string {
 }
 
 export function oaiIdentifier(ctx: OaiContext, id: string): string {
-  return `oai:${ctx.host}:${id}`;
+  return oaiIdentifierOf(ctx.repositoryId, id);
 }
 
-/** The record (or tombstone) an `oai:{host}:{id}` identifier names; idDoesNotExist for any other. */
+/** The record (or tombstone) an `oai:{repositoryId}:{id}` identifier names; idDoesNotExist for any other. */
 export function resolveIdentifier(ctx: OaiContext, identifier: string): CatalogEntry {
-  const prefix = `oai:${ctx.host}:`;
-  const record = identifier.startsWith(prefix) ? ctx.catalog.entry(identifier.slice(prefix.length)) : undefined;
+  const record = ctx.catalog.entry(localIdOf(ctx.repositoryId, identifier));
   if (!record) throw new OaiError('idDoesNotExist', `no record has the identifier ${identifier}`);
   return record;
 }

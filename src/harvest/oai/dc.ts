@@ -1,5 +1,5 @@
 // oai_dc: the Record as unqualified Dublin Core, the format every OAI-PMH harvester reads.
-import type { Agent, Record } from '../../model/record.js';
+import type { AccessRights, Agent, Record } from '../../model/record.js';
 import { doiIri } from '../../rdf/iris.js';
 import { element, XSI_NS } from './xml.js';
 
@@ -27,20 +27,102 @@ export function sourceCitation(record: Record): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
+/**
+ * One entry per subject, spaces collapsed, the first spelling kept of any that differ only in case. Subjects are
+ * never split here: a comma can be part of a heading ("Neoplasms, Glandular and Epithelial"); readers split lines.
+ */
+export function uniqueSubjects(subjects: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of subjects) {
+    const s = raw.replace(/\s+/g, ' ').trim();
+    const key = s.toLocaleLowerCase('und');
+    if (s === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}
+
+export interface DcOptions {
+  /** The access level of records that say nothing of it and carry no open licence (default: none written). */
+  defaultAccess?: AccessRights;
+}
+
+/** The info:eu-repo namespace of the OpenAIRE vocabularies (access rights, publication type, version). */
+const EU_REPO = 'info:eu-repo/semantics/';
+
+/** OpenAIRE's publication type (Guidelines for Literature Repositories 3.0, info:eu-repo/semantics/…). */
+export function publicationType(record: Record): string {
+  switch (record.type) {
+    case 'article':
+      return 'article';
+    case 'preprint':
+      return 'preprint';
+    case 'conference-paper':
+      return 'conferenceObject';
+    case 'chapter':
+      return 'bookPart';
+    case 'book':
+      return 'book';
+    case 'report':
+      return 'report';
+    case 'thesis': {
+      const genre = (record.genre ?? '').toLowerCase();
+      return /bachelor/.test(genre) ? 'bachelorThesis' : /master|\bm\.?a\.?\b|\bmsc\b/.test(genre) ? 'masterThesis' : 'doctoralThesis';
+    }
+    case 'dataset':
+      return 'dataset';
+    case 'review':
+      return 'review';
+    case 'blog-post':
+      return 'contributionToPeriodical';
+    default:
+      return 'other';
+  }
+}
+
+/** The version, where the record tells it: a preprint is the submitted version, a work with a DOI in a journal or book the published one. */
+export function versionOf(record: Record): string | undefined {
+  if (record.type === 'preprint') return 'submittedVersion';
+  if (record.doi && (record.container?.title || record.publisher)) return 'publishedVersion';
+  return undefined;
+}
+
+/** Licences that make a work open access: Creative Commons (any), public domain marks, and SPDX open licences. */
+const OPEN_LICENSE = /^https?:\/\/(creativecommons\.org\/(licenses|publicdomain)\/|spdx\.org\/licenses\/(CC-|MIT|Apache-|BSD-|GPL-|LGPL-|MPL-|CC0))/i;
+
+/** The OpenAIRE access level: from accessRights, else openAccess for an open licence, else the configured default. */
+export function accessLevel(record: Record, fallback?: AccessRights): string | undefined {
+  const level = record.accessRights ?? (record.license && OPEN_LICENSE.test(record.license) ? 'open' : fallback);
+  switch (level) {
+    case 'open':
+      return 'openAccess';
+    case 'embargoed':
+      return 'embargoedAccess';
+    case 'restricted':
+      return 'restrictedAccess';
+    case 'metadata-only':
+      return 'closedAccess';
+    default:
+      return undefined;
+  }
+}
+
 /** The DCMI Type of the work: a dataset is Dataset, everything else ldpub publishes is Text. */
 function dcmiType(record: Record): string {
   return record.type === 'dataset' ? 'Dataset' : 'Text';
 }
 
 /** The dc:* elements in the order the oai_dc examples use, as [element, value] pairs. */
-export function dcElements(record: Record, iri: string): Array<[string, string]> {
+export function dcElements(record: Record, iri: string, options: DcOptions = {}): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const add = (name: string, value: string | undefined) => {
     if (value !== undefined && value.trim() !== '') out.push([name, value]);
   };
   add('title', record.title);
   for (const a of record.authors) add('creator', agentName(a));
-  for (const s of record.subjects) add('subject', s);
+  for (const s of uniqueSubjects(record.subjects)) add('subject', s);
   if (record.abstract?.length) {
     add('description', record.abstract.map((s) => (s.heading ? `${s.heading}: ${s.text}` : s.text)).join('\n'));
   }
@@ -49,18 +131,25 @@ export function dcElements(record: Record, iri: string): Array<[string, string]>
   add('date', record.date);
   add('type', dcmiType(record));
   if (record.genre && record.genre !== dcmiType(record)) add('type', record.genre);
+  add('type', `${EU_REPO}${publicationType(record)}`);
+  const version = versionOf(record);
+  if (version) add('type', `${EU_REPO}${version}`);
   add('identifier', iri);
   if (record.doi) add('identifier', doiIri(record.doi));
   for (const isbn of record.isbns) add('identifier', `urn:isbn:${isbn}`);
   if (record.url && record.url !== iri) add('identifier', record.url);
   add('source', sourceCitation(record));
   add('language', record.language);
+  const access = accessLevel(record, options.defaultAccess);
+  if (access) add('rights', `${EU_REPO}${access}`);
+  add('rights', record.license);
+  add('rights', record.rights);
   return out;
 }
 
 /** The <oai_dc:dc> element for one record. */
-export function oaiDc(record: Record, iri: string): string {
-  const lines = dcElements(record, iri).map(([name, value]) => `          ${element(`dc:${name}`, value)}`);
+export function oaiDc(record: Record, iri: string, options: DcOptions = {}): string {
+  const lines = dcElements(record, iri, options).map(([name, value]) => `          ${element(`dc:${name}`, value)}`);
   return (
     `<oai_dc:dc xmlns:oai_dc="${OAI_DC_NS}" xmlns:dc="${DC_NS}" xmlns:xsi="${XSI_NS}" xsi:schemaLocation="${OAI_DC_NS} ${OAI_DC_SCHEMA}">\n` +
     `${lines.join('\n')}\n        </oai_dc:dc>`

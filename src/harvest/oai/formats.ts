@@ -1,14 +1,19 @@
 // The metadata formats the repository disseminates: oai_dc from the Record, and rdf carrying the full published graph.
 import type { PublishedRecord } from '../../catalog/published.js';
 import { writeRdfXml } from '../../formats/rdfxml.js';
-import { oaiDc, OAI_DC_NS, OAI_DC_SCHEMA } from './dc.js';
+import { marcRecordXml, recordToMarc } from '../../formats/marcxml.js';
+import { oaiDc, OAI_DC_NS, OAI_DC_SCHEMA, type DcOptions } from './dc.js';
+
+export interface RenderOptions {
+  dc: DcOptions;
+}
 
 export interface MetadataFormat {
   prefix: string;
   schema: string;
   namespace: string;
   /** The single element that goes inside <metadata>. */
-  render(record: PublishedRecord): string;
+  render(record: PublishedRecord, options: RenderOptions): string;
 }
 
 export const METADATA_FORMATS: readonly MetadataFormat[] = [
@@ -16,7 +21,14 @@ export const METADATA_FORMATS: readonly MetadataFormat[] = [
     prefix: 'oai_dc',
     schema: OAI_DC_SCHEMA,
     namespace: OAI_DC_NS,
-    render: (r) => oaiDc(r.record, r.iri),
+    render: (r, options) => oaiDc(r.record, r.iri, options.dc),
+  },
+  {
+    // MARC 21 slim (MARCXML), written from the Record by ldpub's MARC writer: what library aggregators load.
+    prefix: 'marc21',
+    schema: 'http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd',
+    namespace: 'http://www.loc.gov/MARC21/slim',
+    render: (r) => marcRecordXml(recordToMarc(r.record, r.id), { indent: '        ' }).trimStart(),
   },
   {
     // The published graph (schema.org, DC terms, BIBO, void:inDataset) as RDF/XML, its rdf:RDF element embedded.

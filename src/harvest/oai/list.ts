@@ -6,6 +6,7 @@ import { OaiError } from './errors.js';
 import { metadataFormat, type MetadataFormat } from './formats.js';
 import type { OaiContext } from './context.js';
 import type { TokenState } from './token.js';
+import { checkSetArgument, inSet, setIndex } from './sets.js';
 
 export interface ListPage {
   format: MetadataFormat;
@@ -18,7 +19,7 @@ export interface ListPage {
 }
 
 /** Validates a list request's arguments (or its token) and selects the page to return. Throws OaiError. */
-export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecords', args: { [k: string]: string }): ListPage {
+export async function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecords', args: { [k: string]: string }): Promise<ListPage> {
   const resumption = args.resumptionToken;
   let state: Omit<TokenState, 'snapshot'> & { snapshot?: string };
   if (resumption !== undefined) {
@@ -26,7 +27,7 @@ export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecor
     if (decoded.verb !== verb) throw new OaiError('badResumptionToken', `the resumption token belongs to ${decoded.verb}`);
     state = decoded;
   } else {
-    state = { verb, metadataPrefix: args.metadataPrefix!, from: args.from, until: args.until, cursor: 0, after: '', index: 0 };
+    state = { verb, metadataPrefix: args.metadataPrefix!, from: args.from, until: args.until, set: args.set, cursor: 0, after: '', index: 0 };
   }
   const from = state.from === undefined ? undefined : parseBound('from', state.from);
   const until = state.until === undefined ? undefined : parseBound('until', state.until);
@@ -34,12 +35,15 @@ export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecor
   const errors: OaiError[] = [];
   const format = metadataFormat(state.metadataPrefix);
   if (!format) errors.push(new OaiError('cannotDisseminateFormat', `the metadata format ${state.metadataPrefix} is not disseminated; see ListMetadataFormats`));
-  if (args.set !== undefined) errors.push(new OaiError('noSetHierarchy', 'this repository does not support sets'));
+  const sets = await setIndex(ctx.catalog, ctx.sets);
+  const setError = state.set === undefined ? undefined : checkSetArgument(sets, state.set);
+  if (setError) errors.push(setError);
   if (errors.length) throw errors.length === 1 ? errors[0]! : new AggregateError(errors);
 
   const { catalog } = ctx;
   const start = resumeAt(catalog, state);
-  const { page, remaining } = scan(catalog.all, start, ctx.pageSize, from, until);
+  const set = state.set;
+  const { page, remaining } = scan(catalog.all, start, ctx.pageSize, from, until, set === undefined ? undefined : (id) => inSet(sets, id, set));
   if (page.length === 0) throw new OaiError('noRecordsMatch', 'no records match the arguments');
   const completeListSize = state.cursor + remaining;
   let token: string | undefined;
@@ -50,6 +54,7 @@ export function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'ListRecor
       metadataPrefix: state.metadataPrefix,
       ...(state.from !== undefined ? { from: state.from } : {}),
       ...(state.until !== undefined ? { until: state.until } : {}),
+      ...(state.set !== undefined ? { set: state.set } : {}),
       cursor: state.cursor + page.length,
       after: last.record.id,
       index: last.index + 1,
@@ -81,16 +86,16 @@ function resumeAt(catalog: Catalog, state: { after: string; index: number; snaps
 }
 
 /** Up to `size` matching records or tombstones from `start`, and how many match from `start` on in all. */
-function scan(records: readonly CatalogEntry[], start: number, size: number, from?: DateBound, until?: DateBound) {
+function scan(records: readonly CatalogEntry[], start: number, size: number, from?: DateBound, until?: DateBound, member?: (id: string) => boolean) {
   const page: Array<{ record: CatalogEntry; index: number }> = [];
-  if (!from && !until) {
+  if (!from && !until && !member) {
     for (let i = start; i < records.length && page.length < size; i++) page.push({ record: records[i]!, index: i });
     return { page, remaining: Math.max(0, records.length - start) };
   }
   let remaining = 0;
   for (let i = start; i < records.length; i++) {
     const t = records[i]!.lastModified.getTime();
-    if ((from && t < from.ms) || (until && t > until.ms)) continue;
+    if ((from && t < from.ms) || (until && t > until.ms) || (member && !member(records[i]!.id))) continue;
     remaining++;
     if (page.length < size) page.push({ record: records[i]!, index: i });
   }

@@ -8,6 +8,8 @@ export interface TokenState {
   metadataPrefix: string;
   from?: string;
   until?: string;
+  /** The set of a selective harvest. */
+  set?: string;
   /** Records returned so far. */
   cursor: number;
   /** The id of the last record returned: the list continues after it (ids are the catalog's sort order). */
@@ -64,6 +66,7 @@ function isState(s: unknown): s is TokenState {
     typeof o.metadataPrefix === 'string' &&
     optionalString(o.from) &&
     optionalString(o.until) &&
+    optionalString(o.set) &&
     Number.isSafeInteger(o.cursor) &&
     (o.cursor as number) >= 0 &&
     typeof o.after === 'string' &&
