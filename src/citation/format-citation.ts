@@ -114,11 +114,19 @@ export function formatCitation(record: Record, ctx: CitationContext, options: Ci
     cached.format = format;
   }
   cached.item.current = citeprocItem(record, ctx, style);
-  // Empty the registry, then register the one item: no state (disambiguation, sort keys) survives from the last record.
-  engine.updateItems([], true);
-  engine.updateItems([ITEM_ID], true);
-  const bibliography = engine.makeBibliography();
-  cached.item.current = undefined;
+  let bibliography: ReturnType<typeof engine.makeBibliography>;
+  try {
+    // Empty the registry, then register the one item: no state (disambiguation, sort keys) survives from the last record.
+    engine.updateItems([], true);
+    engine.updateItems([ITEM_ID], true);
+    bibliography = engine.makeBibliography();
+  } catch (e) {
+    // An engine that threw half-way keeps half a registry: the next record gets a new one.
+    engines.delete(`${style}|${locale}`);
+    throw e;
+  } finally {
+    cached.item.current = undefined;
+  }
   const entry = bibliography ? (bibliography[1][0] ?? '') : '';
   const text = numbered ? withoutCitationNumber(entry, format) : entry;
   return format === 'html' ? text.trim() : text.replace(/\s+/g, ' ').trim();

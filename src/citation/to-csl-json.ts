@@ -5,6 +5,8 @@ import { abstractText } from '../model/text.js';
 import { cslDateOf } from '../readers/shared/csl-dates.js';
 import { CSL_ROLE_OF, CSL_TYPE_OF, isbnsOf, issuingInstitution, NON_NAME_ROLES, reportNumber } from './work-types.js';
 
+const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
 export interface CitationContext {
   /** The record id, used as the CSL id and the BibTeX key. */
   id: string;
@@ -57,7 +59,8 @@ export function toCslJson(record: Record, ctx: CitationContext): CslJsonItem {
   const report = reportNumber(record);
   if (report && record.type === 'report') item.number = report;
   if (record.date) item.issued = cslDateOf(record.date);
-  if (record.language) item.language = record.language;
+  // Only a well-formed BCP 47 tag: citeproc looks the value up in plain objects ("valueOf" would break it).
+  if (record.language && BCP47.test(record.language)) item.language = record.language;
   if (record.doi) item.DOI = record.doi;
   for (const id of record.identifiers) {
     const variable = CSL_IDENTIFIERS[id.scheme];

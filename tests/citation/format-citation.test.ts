@@ -113,3 +113,13 @@ describe('formatCitation', () => {
     expect(errorOf(() => formatCitation(seed, ctx, { style: '../styles/apa' })).code).toBe('LDPUB_UNKNOWN_STYLE');
   });
 });
+
+describe('a language that is not a tag', () => {
+  it('formats the record (citeproc never sees it) and leaves the engine sound for the next one', () => {
+    const before = formatCitation(seed, ctx, { style: 'apa' });
+    // "valueOf" names a property of every plain object: citeproc's lookups by language broke on it.
+    const odd = formatCitation({ ...seed, language: 'valueOf' }, ctx, { style: 'apa' });
+    expect(odd).toContain(seed.title!.slice(0, 20));
+    expect(formatCitation(seed, ctx, { style: 'apa' })).toBe(before);
+  });
+});
