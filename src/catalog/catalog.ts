@@ -2,21 +2,12 @@
 // stable order held in memory, the records and their representations fetched from the store when asked for.
 import { createHash } from 'node:crypto';
 import { recordIri } from '../rdf/iris.js';
-import type { ValidationReport } from '../validate/report.js';
 import { ByteCache } from '../store/cache.js';
-import type { CatalogReader, Entry, StoreMeta } from '../store/store.js';
+import type { CatalogReader, Entry, StoredRefusal, StoreMeta } from '../store/store.js';
 import { PublishedRecord } from './published.js';
 
-export interface Refusal {
-  source: string;
-  /** The stable error code: LDPUB_INVALID_RECORD for a record the shapes refuse, else the reader's code. */
-  code: string;
-  message: string;
-  id?: string;
-  field?: string;
-  value?: string;
-  report?: ValidationReport;
-}
+/** Why a file or a record in it was not published: as the store keeps it (code LDPUB_INVALID_RECORD, or the reader's). */
+export type Refusal = StoredRefusal;
 
 /** An entry as the catalog lists it: the stored entry with its IRI and its datestamp as an HTTP date. */
 export interface CatalogEntry extends Entry {

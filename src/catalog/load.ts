@@ -13,7 +13,7 @@ import type { Gate } from '../validate/gate.js';
 import { ByteCache } from '../store/cache.js';
 import { defaultStorePath, openStore, versionOf } from '../store/lmdb-store.js';
 import type { CatalogStore, Entry, FileState, StagedFiles, StoredRefusal, StoreMeta } from '../store/store.js';
-import { Catalog, type Refusal } from './catalog.js';
+import { Catalog } from './catalog.js';
 import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
 
@@ -320,7 +320,7 @@ function assemble(
     entries.push(next);
     changed.push(next);
   }
-  return { entries, refusals: refusals as Refusal[], obsolete, changed };
+  return { entries, refusals, obsolete, changed };
 }
 
 /** Reads a batch of files at once, then hashes and evaluates them in listing order. */
