@@ -136,8 +136,9 @@ function catalogSource(s: Source): Source {
     journal: s.journal.replace(CATALOG_JOURNAL, ''),
     family: s.family.replace(/\s/g, ''),
     given: s.given.replace(/\s/g, ''),
-    // "Published:" is ISBD ("Place : Publisher, date"): a separator at its end is punctuation (docs/catalog-format.md).
-    publisher: `${s.publisher} Q`,
+    // "Published:" is ISBD ("Place : Publisher, date"): a colon splits off the place and a separator at its end is
+    // punctuation (docs/catalog-format.md), so the publisher here has no colon and ends in a letter.
+    publisher: `${s.publisher.replace(/:/g, ' ')} Q`,
   };
 }
 
