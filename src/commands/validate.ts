@@ -1,5 +1,5 @@
 // `ldpub validate FILE|DIR...`: reads, maps and validates records, one line per problem, and exits non-zero if any fails.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { listRecordFiles } from '../catalog/load.js';
 import { isLdpubError, LdpubError } from '../errors.js';
 import { mapFileEntries, type MappedRecord } from '../pipeline.js';
@@ -7,7 +7,7 @@ import { knownExtensions } from '../readers/index.js';
 import type { ValidationReport, Validator } from '../validate/index.js';
 import { isPublishable, loadValidator, parseEngine, reportToJsonLd, reportToText, reportToTurtle } from '../validate/index.js';
 import type { EngineName } from '../validate/index.js';
-import type { CliIo, Command } from './io.js';
+import type { Command } from './io.js';
 import { engineUsage, parseOptions, readBytes, resolveBase } from './options.js';
 
 const FORMATS = ['text', 'turtle', 'json'] as const;

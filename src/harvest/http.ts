@@ -3,7 +3,7 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream';
 import type { Request, Response } from 'express';
 import { Sink } from './sink.js';
-import { preconditions } from '../server/conditional.js';
+import { preconditions } from '../http/conditional.js';
 
 /**
  * Sets validators and evaluates the preconditions by the server's rule: 304 when the client's copy is current, 412

@@ -3,10 +3,10 @@ import { Router, type Request, type Response } from 'express';
 import type { LiveCatalog } from '../catalog/live.js';
 import { emptyRecord } from '../model/record.js';
 import { allFormats, rdfFormats } from '../formats/registry.js';
-import { negotiatorFor } from '../server/negotiate.js';
+import { negotiatorFor } from '../http/negotiate.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { CORS_HEADERS, PREFLIGHT_HEADERS } from '../server/headers.js';
-import { prepare, send, type Prepared } from '../server/send.js';
+import { CORS_HEADERS, PREFLIGHT_HEADERS } from '../http/headers.js';
+import { prepare, send, type Prepared } from '../http/send.js';
 import { datasetIri, normalizeBase } from '../rdf/iris.js';
 import { collectionHtml, collectionJsonLd, collectionPage, collectionTurtle, type PagePosition } from './collection.js';
 import { DUMPS, ntLength, writeDump, type DumpKind } from './dump.js';
@@ -70,7 +70,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   // Cache-Control on every answer, 304s included. OAI-PMH answers carry a responseDate and tokens: revalidate each time.
   const route = (path: string | RegExp, methods: string) => {
     router.options(path, preflight(methods));
-    router.use(path, (req, res, next) => {
+    router.use(path, (_req, res, next) => {
       res.setHeader('Cache-Control', methods.includes('POST') ? 'no-cache' : `public, max-age=${maxAge}`);
       next();
     });

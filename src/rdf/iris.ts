@@ -1,13 +1,8 @@
 // The URI scheme: one place that builds record URIs ({base}/record/{id}) and the hash IRIs of nodes inside a record.
+import { isValidId } from '../model/ids.js';
 import { LdpubError } from '../errors.js';
 
-export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
-export const MAX_ID_LENGTH = 200;
-
-/** True when `id` may name a record (and is safe as a path segment). */
-export function isValidId(id: string): boolean {
-  return id.length > 0 && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id) && id !== '.' && id !== '..';
-}
+export { ID_PATTERN, isAbsoluteIri, isValidId, MAX_ID_LENGTH } from '../model/ids.js';
 
 export function assertValidId(id: string, record = id): void {
   if (!isValidId(id)) {
@@ -62,9 +57,4 @@ export function doiIri(doi: string): string {
 /** The VoID dataset that every published record is `void:inDataset` of. */
 export function datasetIri(base: string): string {
   return `${normalizeBase(base)}/.well-known/void#dataset`;
-}
-
-/** True for an absolute IRI that RDF syntaxes can carry as is (no spaces, no `<>"{}|\^` or backtick, no control character or lone surrogate). */
-export function isAbsoluteIri(value: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`\p{Cc}\p{Cs}]*$/u.test(value);
 }

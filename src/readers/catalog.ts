@@ -11,7 +11,7 @@ import { parseNameList, parseOrganisations } from './catalog/names.js';
 import { parsePublishedIn } from './catalog/published-in.js';
 import { parsePublished } from './catalog/published.js';
 import { isoIsbn13 } from './shared/isbn.js';
-import { isAbsoluteIri } from '../rdf/iris.js';
+import { isAbsoluteIri } from '../model/ids.js';
 
 // `Format:` values that name another kind of work. "Report" and "Review" stay articles when the record is
 // published in a journal: this catalog uses them for case reports and review articles.

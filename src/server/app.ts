@@ -5,7 +5,7 @@ import { normalizeBase } from '../rdf/iris.js';
 import type { ServerContext } from './context.js';
 import { trailingSlashRedirect } from './canonical.js';
 import { errorHandler, methodNotAllowed, notFound } from './errors.js';
-import { ALLOW, CORS_HEADERS, PREFLIGHT_HEADERS } from './headers.js';
+import { ALLOW, CORS_HEADERS, PREFLIGHT_HEADERS } from '../http/headers.js';
 import { createLogger, requestLog, type Logger } from './log.js';
 import { healthHandler } from './routes/health.js';
 import { homeHandler } from './routes/index.js';
@@ -31,18 +31,18 @@ export interface AppOptions {
 }
 
 /** OPTIONS: 204 with Allow; a CORS preflight gets the allowed methods and headers too. */
-function options(req: Request, res: Response): void {
+function options(_req: Request, res: Response): void {
   res.writeHead(204, { Allow: ALLOW, ...CORS_HEADERS, ...PREFLIGHT_HEADERS });
   res.end();
 }
 
 /** OAI-PMH also takes POST (form-encoded), so its Allow differs from the other resources'. */
 const OAI_ALLOW = 'GET, HEAD, POST, OPTIONS';
-function oaiOptions(req: Request, res: Response): void {
+function oaiOptions(_req: Request, res: Response): void {
   res.writeHead(204, { Allow: OAI_ALLOW, ...CORS_HEADERS, ...PREFLIGHT_HEADERS, 'Access-Control-Allow-Methods': OAI_ALLOW });
   res.end();
 }
-function oaiMethodNotAllowed(req: Request, res: Response): void {
+function oaiMethodNotAllowed(_req: Request, res: Response): void {
   res.writeHead(405, { Allow: OAI_ALLOW, 'Content-Type': 'text/plain; charset=utf-8', ...CORS_HEADERS });
   res.end(`This resource answers ${OAI_ALLOW}.\n`);
 }
@@ -61,7 +61,7 @@ export function createApp(opts: AppOptions): express.Express {
   app.set('query parser', 'simple');
   app.use(requestLog(ctx.logger));
   // Every answer, harvesting routes included, may be read by a script on any origin.
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.set(CORS_HEADERS);
     next();
   });

@@ -1,7 +1,7 @@
 // One URI per resource: a known path with a trailing slash (`/record/{id}/`) is a 301 to the path without it, query
 // string kept. Express's non-strict routing would otherwise serve it as a second copy of the resource.
 import type { NextFunction, Request, Response } from 'express';
-import { CORS_HEADERS, cacheControl, contentTypeOf } from './headers.js';
+import { CORS_HEADERS, cacheControl, contentTypeOf } from '../http/headers.js';
 
 /** The resources a trailing slash is stripped from; anything else keeps its path (and is a 404). */
 const CANONICAL = [

@@ -3,9 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Format } from '../formats/format.js';
 import { renderErrorPage } from '../html/error-page.js';
 import { htmlSecurityHeaders } from '../html/csp.js';
-import { ALLOW, CORS_HEADERS, contentTypeOf } from './headers.js';
+import { ALLOW, CORS_HEADERS, contentTypeOf } from '../http/headers.js';
 import type { Logger } from './log.js';
-import { negotiatorFor } from './negotiate.js';
+import { negotiatorFor } from '../http/negotiate.js';
 
 /** A way to reach what the client may have wanted: shown in 404 and 406 bodies. */
 export interface Offer {

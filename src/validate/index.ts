@@ -3,17 +3,14 @@ import type { Quad } from '@rdfjs/types';
 import type { EngineName } from './engine-name.js';
 import { compileShapesGraph } from './compiled/compile.js';
 import { typedReport } from './compiled/to-typed.js';
-import type { ValidationReport } from './report.js';
+import type { Validator } from './report.js';
 import { defaultShapesDir, readShapesDir } from './shapes-dir.js';
 
 export type { Severity, ValidationReport, ValidationResult } from './report.js';
 export { isPublishable } from './report.js';
 export { reportToJsonLd, reportToText, reportToTurtle } from './report-writers.js';
 
-export interface Validator {
-  /** Validates one record's graph. Violations are data in the report; this throws only on an engine bug. */
-  validate(quads: Iterable<Quad>): ValidationReport;
-}
+export type { Validator } from './report.js';
 
 export { ENGINES, parseEngine } from './engine-name.js';
 export type { EngineName } from './engine-name.js';

@@ -2,7 +2,7 @@
 import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 import { compileShapes } from './engine.js';
-import type { Validator } from './index.js';
+import type { Validator } from './report.js';
 import { shapeNames, toReport } from './to-report.js';
 
 export async function referenceValidator(shapes: Iterable<Quad>, source: string): Promise<Validator> {

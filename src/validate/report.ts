@@ -1,4 +1,5 @@
 // The typed SHACL validation report: violations are data, returned rather than thrown.
+import type { Quad } from '@rdfjs/types';
 
 export type Severity = 'Violation' | 'Warning' | 'Info';
 
@@ -34,4 +35,9 @@ export interface ValidationReport {
 /** True when nothing blocks publication: warnings and infos alone do not. */
 export function isPublishable(report: ValidationReport): boolean {
   return !report.results.some((r) => r.severity === 'Violation');
+}
+
+export interface Validator {
+  /** Validates one record's graph. Violations are data in the report; this throws only on an engine bug. */
+  validate(quads: Iterable<Quad>): ValidationReport;
 }

@@ -17,7 +17,6 @@ import { loadGate } from '../../src/validate/gate.js';
 import { runCommand } from '../helpers/cli.js';
 import { fixturePath, TEST_BASE } from '../helpers/fixtures.js';
 
-const elifeBib = readFileSync(fixturePath('bibtex', 'elife-01567.bib'), 'utf8');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function folder(files: { [name: string]: string | Uint8Array }): string {

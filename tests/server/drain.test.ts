@@ -21,7 +21,7 @@ async function listen(handler: Parameters<typeof createServer>[1]) {
 
 describe('trackConnections().drain', () => {
   it('closes a kept-alive idle connection without waiting for the deadline', async () => {
-    const { drainer, port } = await listen((req, res) => res.end('ok'));
+    const { drainer, port } = await listen((_req, res) => res.end('ok'));
     const c = await RawConnection.open(port);
     const first = await c.get('/');
     expect(first.headers.connection).toBe('keep-alive');
@@ -37,7 +37,7 @@ describe('trackConnections().drain', () => {
     const released = new Promise<void>((r) => (release = r));
     let arrived!: () => void;
     const arrival = new Promise<void>((r) => (arrived = r));
-    const { drainer, port } = await listen((req, res) => {
+    const { drainer, port } = await listen((_req, res) => {
       arrived();
       void released.then(() => res.end('slow'));
     });

@@ -1,6 +1,6 @@
 // Every representation a record has: RDF bodies parse back to the Turtle graph, fixed-format URLs, the HTML page, report, linkset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allFormats, negotiableFormats, rdfFormats } from '../../src/formats/registry.js';
+import { negotiableFormats, rdfFormats } from '../../src/formats/registry.js';
 import { canonical, parseAs, parseTurtle } from '../helpers/graph.js';
 import { BASE, startServer, SEED_ID, type TestServer } from './harness.js';
 

@@ -1,5 +1,5 @@
 // The one mapping from a CSL-JSON item to a Record, shared by the CSL-JSON, BibTeX, RIS and Crossref readers.
-import { isValidId } from '../../rdf/iris.js';
+import { isValidId } from '../../model/ids.js';
 import type { Container, Locator, Note, Record, WorkType } from '../../model/record.js';
 import { emptyRecord } from '../../model/record.js';
 import type { CslItem } from './csl-item.js';

@@ -7,7 +7,7 @@ import { renderErrorPage } from '../../html/error-page.js';
 import { htmlSecurityHeaders } from '../../html/csp.js';
 import { datasetIri } from '../../rdf/iris.js';
 import type { ServerContext } from '../context.js';
-import { CORS_HEADERS, contentTypeOf } from '../headers.js';
+import { CORS_HEADERS, contentTypeOf } from '../../http/headers.js';
 import { strongEtag } from '../../catalog/published.js';
 
 const OWL_DEPRECATED = 'http://www.w3.org/2002/07/owl#deprecated';

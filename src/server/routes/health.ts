@@ -1,7 +1,7 @@
 // /health: 200 with the catalog's counts and when it was loaded, never cached.
 import type { Request, Response } from 'express';
 import type { ServerContext } from '../context.js';
-import { CORS_HEADERS, contentTypeOf } from '../headers.js';
+import { CORS_HEADERS, contentTypeOf } from '../../http/headers.js';
 
 export function healthHandler(ctx: ServerContext) {
   return (req: Request, res: Response): void => {

@@ -7,8 +7,8 @@ import { writeTurtle } from '../../formats/turtle.js';
 import { OwnerCache, type ServerContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { writeGraphJsonLd } from '../graph-jsonld.js';
-import { negotiatorFor } from '../negotiate.js';
-import { prepare, send, type Prepared } from '../send.js';
+import { negotiatorFor } from '../../http/negotiate.js';
+import { prepare, send, type Prepared } from '../../http/send.js';
 import { voidQuads } from '../../harvest/void.js';
 
 const HOME_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'html'].includes(f.key));

@@ -11,9 +11,9 @@ import { isValidId, MAX_ID_LENGTH } from '../../rdf/iris.js';
 import type { ServerContext } from '../context.js';
 import { OwnerCache } from '../context.js';
 import { notFound, sendError, type Offer } from '../errors.js';
-import { linkHeader } from '../headers.js';
-import { negotiatorFor } from '../negotiate.js';
-import { prepare, send, type Prepared } from '../send.js';
+import { linkHeader } from '../../http/headers.js';
+import { negotiatorFor } from '../../http/negotiate.js';
+import { prepare, send, type Prepared } from '../../http/send.js';
 
 const pick = negotiatorFor(negotiableFormats());
 /** What a prepared body costs in the cache: its bytes and about half a kilobyte of headers. */

@@ -2,7 +2,7 @@
 // and the sitemap named by its absolute URL under the configured base.
 import type { Request, Response } from 'express';
 import type { ServerContext } from '../context.js';
-import { prepare, send, type Prepared } from '../send.js';
+import { prepare, send, type Prepared } from '../../http/send.js';
 
 export function robotsText(base: string): string {
   return [

@@ -5,8 +5,8 @@ import { writeNTriples, writeTurtle } from '../../formats/turtle.js';
 import type { ServerContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { writeGraphJsonLd } from '../graph-jsonld.js';
-import { chooseFormat, negotiatorFor } from '../negotiate.js';
-import { prepare, send, type Prepared } from '../send.js';
+import { chooseFormat, negotiatorFor } from '../../http/negotiate.js';
+import { prepare, send, type Prepared } from '../../http/send.js';
 import { readShapesDir } from '../../validate/shapes-dir.js';
 
 const SHAPE_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'ntriples'].includes(f.key));

@@ -1,7 +1,7 @@
 // /sparql: a read-only SPARQL 1.1 Protocol endpoint, proxied to the store with a timeout and a result-size limit.
 // Queries by GET (?query=) and POST (form-encoded or application/sparql-query); every update is refused with 403.
 import express, { type Request, type Response } from 'express';
-import { CORS_HEADERS } from '../headers.js';
+import { CORS_HEADERS } from '../../http/headers.js';
 
 export interface SparqlProxyOptions {
   /** The store's query endpoint. */

@@ -9,9 +9,9 @@ import type { ValidationReport } from '../../validate/report.js';
 import { namedReportToJsonLd, reportQuads } from '../../validate/report-writers.js';
 import { OwnerCache, type ServerContext } from '../context.js';
 import { notFound, sendError } from '../errors.js';
-import { LINKSET_TYPE, linkset } from '../headers.js';
-import { chooseFormat, negotiatorFor } from '../negotiate.js';
-import { prepare, send, type Prepared } from '../send.js';
+import { LINKSET_TYPE, linkset } from '../../http/headers.js';
+import { chooseFormat, negotiatorFor } from '../../http/negotiate.js';
+import { prepare, send, type Prepared } from '../../http/send.js';
 
 const REPORT_FORMATS = allFormats().filter((f) => ['turtle', 'jsonld', 'ntriples', 'html'].includes(f.key));
 const pick = negotiatorFor(REPORT_FORMATS);

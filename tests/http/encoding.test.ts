@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseCoding, codedEtag, encode, MIN_COMPRESS_BYTES } from '../../src/server/encoding.js';
-import { prepare, send } from '../../src/server/send.js';
-import { startServer, SEED_ID, type TestServer } from './harness.js';
-import { rawRequest, type RawResponse } from './raw-http.js';
+import { chooseCoding, codedEtag, encode, MIN_COMPRESS_BYTES } from '../../src/http/encoding.js';
+import { prepare, send } from '../../src/http/send.js';
+import { startServer, SEED_ID, type TestServer } from '../server/harness.js';
+import { rawRequest} from '../server/raw-http.js';
 
 describe('chooseCoding', () => {
   it.each([

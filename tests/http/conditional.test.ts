@@ -1,9 +1,9 @@
 // Preconditions on GET and HEAD in RFC 9110 §13.2.2's order: If-Match, else If-Unmodified-Since (412), then
 // If-None-Match, else If-Modified-Since (304).
 import { describe, expect, it } from 'vitest';
-import { matchHits, preconditions } from '../../src/server/conditional.js';
-import { startServer, SEED_ID } from './harness.js';
-import { rawRequest } from './raw-http.js';
+import { matchHits, preconditions } from '../../src/http/conditional.js';
+import { startServer, SEED_ID } from '../server/harness.js';
+import { rawRequest } from '../server/raw-http.js';
 
 const ETAG = '"abc"';
 const LM = new Date(Date.UTC(2024, 0, 10, 12, 0, 0));

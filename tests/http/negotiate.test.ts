@@ -1,7 +1,7 @@
 // The negotiation function alone: media type parameters reach only the formats that declare them, and the memo is bounded.
 import { describe, expect, it } from 'vitest';
 import { allFormats } from '../../src/formats/registry.js';
-import { negotiate, negotiatorFor } from '../../src/server/negotiate.js';
+import { negotiate, negotiatorFor } from '../../src/http/negotiate.js';
 
 const formats = allFormats();
 
