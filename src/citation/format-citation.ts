@@ -35,6 +35,39 @@ const UNPRINTED = ['abstract', 'keyword', 'note', 'license'] as const;
 /** The one item id the engines ever see: each call replaces the registry's only entry. */
 const ITEM_ID = 'item';
 
+/**
+ * citeproc keeps names in plain-object registries keyed by the name itself, so a person called "constructor" or
+ * "valueOf" finds an inherited function there and the engine throws. Such a name part gets WORD JOINER (U+2060)
+ * appended before citeproc sees it, and the joiner is taken out of the formatted entry again.
+ */
+const GUARD = '\u2060';
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+const NAME_PARTS = ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const;
+
+function isInherited(part: string): boolean {
+  return INHERITED.has(part.replace(/\./g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** Guards every name part that citeproc would take for an inherited key; true when one was guarded. */
+function guardNames(item: CslJsonItem): boolean {
+  let guarded = false;
+  for (const value of Object.values(item)) {
+    if (!Array.isArray(value)) continue;
+    for (const name of value as unknown[]) {
+      if (!name || typeof name !== 'object') continue;
+      const parts = name as { [part: string]: unknown };
+      for (const key of NAME_PARTS) {
+        const part = parts[key];
+        if (typeof part === 'string' && isInherited(part)) {
+          parts[key] = part + GUARD;
+          guarded = true;
+        }
+      }
+    }
+  }
+  return guarded;
+}
+
 interface CachedEngine {
   engine: CiteprocEngine;
   item: { current?: CslJsonItem };
@@ -48,7 +81,8 @@ const engines = new Map<string, CachedEngine>();
 
 /**
  * The style as the engine runs it for one-entry bibliographies: the same `<bibliography>`, but no bibliography
- * `<sort>` (one entry needs no sort keys) and a minimal `<citation>` (no in-text cite to disambiguate). Together these
+ * `<sort>` (one entry needs no sort keys) and a constant `<citation>` (no in-text cite to disambiguate, and no record
+ * text as a key in citeproc's registries, which are plain objects: a title "valueOf" broke them). Together these
  * were two thirds of citeproc's time per record with APA and Chicago; the printed entry is the same (the golden
  * tests format every shipped style both ways).
  */
@@ -56,7 +90,7 @@ export function bibliographyOnly(xml: string): string {
   const citation = /<citation\b[^>]*>[\s\S]*?<\/citation>/;
   const bibliography = /<bibliography\b[^>]*>[\s\S]*<\/bibliography>/;
   return xml
-    .replace(citation, '<citation><layout><text variable="title"/></layout></citation>')
+    .replace(citation, '<citation><layout><text value="cite"/></layout></citation>')
     .replace(bibliography, (b) => b.replace(/<sort>[\s\S]*?<\/sort>/, ''));
 }
 
@@ -69,6 +103,9 @@ function engineFor(style: string, locale: string): CachedEngine {
     const sys = { retrieveLocale: (tag: string) => localeXml(tag), retrieveItem: () => item.current };
     const xml = styleXml(style);
     const engine = new citeproc.Engine(sys, bibliographyOnly(xml), locale, true);
+    // The one registry that keeps a key across resets; a prototype-free object cannot mistake "valueOf" for an entry.
+    const registry = (engine as unknown as { registry?: { ambigcites?: object } }).registry;
+    if (registry?.ambigcites) registry.ambigcites = Object.create(null) as object;
     const numbered = /<text\b[^>]*variable="citation-number"/.test(xml.split('<bibliography')[1] ?? '');
     cached = { engine, item, numbered };
     engines.set(key, cached);
@@ -113,7 +150,9 @@ export function formatCitation(record: Record, ctx: CitationContext, options: Ci
     engine.setOutputFormat(format);
     cached.format = format;
   }
-  cached.item.current = citeprocItem(record, ctx, style);
+  const item = citeprocItem(record, ctx, style);
+  const guarded = guardNames(item);
+  cached.item.current = item;
   let bibliography: ReturnType<typeof engine.makeBibliography>;
   try {
     // Empty the registry, then register the one item: no state (disambiguation, sort keys) survives from the last record.
@@ -127,7 +166,8 @@ export function formatCitation(record: Record, ctx: CitationContext, options: Ci
   } finally {
     cached.item.current = undefined;
   }
-  const entry = bibliography ? (bibliography[1][0] ?? '') : '';
+  const printed = bibliography ? (bibliography[1][0] ?? '') : '';
+  const entry = guarded ? printed.replaceAll(GUARD, '') : printed;
   const text = numbered ? withoutCitationNumber(entry, format) : entry;
   return format === 'html' ? text.trim() : text.replace(/\s+/g, ' ').trim();
 }

@@ -123,3 +123,23 @@ describe('a language that is not a tag', () => {
     expect(formatCitation(seed, ctx, { style: 'apa' })).toBe(before);
   });
 });
+
+describe('record text that names a property of every object', () => {
+  const names = ['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  it('formats in every shipped style, with the title printed, when it is the title, a name or the journal', () => {
+    for (const name of names) {
+      const odd: Record = {
+        ...seed,
+        title: name,
+        authors: [{ kind: 'person', family: name, given: name }, { kind: 'organization', name }],
+        container: seed.container ? { ...seed.container, title: name } : seed.container,
+      };
+      const bare: Record = { ...odd, authors: [] };
+      for (const style of listStyles()) {
+        expect(formatCitation(odd, ctx, { style, format: 'html' })).not.toContain('\u2060');
+        expect(formatCitation(odd, ctx, { style }).toLowerCase(), `${style}, ${name}`).toContain(name.toLowerCase());
+        expect(formatCitation(bare, ctx, { style }).toLowerCase(), `${style}, ${name}, no author`).toContain(name.toLowerCase());
+      }
+    }
+  });
+});

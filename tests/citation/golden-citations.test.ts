@@ -122,7 +122,7 @@ describe('the engine runs each style without its bibliography sort and in-text c
   it('keeps the bibliography layout and drops only the sort and the citation layout', () => {
     const xml = styleXml('apa');
     const trimmed = bibliographyOnly(xml);
-    expect(trimmed).toContain('<citation><layout><text variable="title"/></layout></citation>');
+    expect(trimmed).toContain('<citation><layout><text value="cite"/></layout></citation>');
     const layout = (s: string) => /<bibliography\b[\s\S]*?(<layout[\s\S]*<\/layout>)/.exec(s)?.[1];
     expect(layout(trimmed)).toBe(layout(xml));
     expect(/<bibliography\b[\s\S]*<\/bibliography>/.exec(trimmed)?.[0]).not.toContain('<sort>');
