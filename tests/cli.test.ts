@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { fixturePath } from './helpers/fixtures.js';
@@ -9,6 +10,13 @@ const bin = join(packageRoot(), 'dist', 'src', 'cli.js');
 const ldpub = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
 
 describe('the ldpub bin', () => {
+  it('is linked where npx looks first, node_modules/.bin/ldpub (by `prepare`), and runs through npx', () => {
+    expect(realpathSync(join(packageRoot(), 'node_modules', '.bin', 'ldpub'))).toBe(realpathSync(bin));
+    const r = spawnSync('npx', ['--offline', 'ldpub', '--version'], { cwd: packageRoot(), encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('prints usage listing the commands', () => {
     const r = ldpub('--help');
     expect(r.status).toBe(0);
