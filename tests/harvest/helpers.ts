@@ -1,5 +1,5 @@
 // Test helpers for the harvesting routes: a generated catalog on disk, the router on a real port, and XSD validation.
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,20 +68,27 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** The XSDs the driver schema imports, loaded once into xmllint-wasm's in-memory file system. */
-const SCHEMA_FILES = ['responses.xsd', 'OAI-PMH.xsd', 'oai_dc.xsd', 'simpledc20021212.xsd', 'xml.xsd', 'rdf.xsd', 'oai-identifier.xsd', 'MARC21slim.xsd'].map((fileName) => ({
-  fileName,
-  contents: readFileSync(fixturePath('oai', fileName), 'utf8'),
-}));
+/** The OAI-PMH and format schemas under tests/fixtures/oai/, by their path there (sources in tests/fixtures/SOURCES.md). */
+function schemaFiles(...paths: string[]): { fileName: string; contents: string }[] {
+  return paths.map((fileName) => ({ fileName, contents: readFileSync(fixturePath('oai', ...fileName.split('/')), 'utf8') }));
+}
+const under = (dir: string) => readdirSync(fixturePath('oai', ...dir.split('/'))).sort().map((name) => `${dir}/${name}`);
+
+/** The driver for every response but oai_openaire ones: OAI-PMH, oai_dc, rdf, oai-identifier, MARC 21 slim, DataCite kernel 4.7. */
+const RESPONSES = schemaFiles('responses.xsd', 'OAI-PMH.xsd', 'oai_dc.xsd', 'simpledc20021212.xsd', 'xml.xsd', 'rdf.xsd', 'oai-identifier.xsd', 'MARC21slim.xsd', 'datacite/metadata.xsd', ...under('datacite/include'));
+/** The driver for responses carrying oai_openaire: OAI-PMH, oai-identifier and the OpenAIRE 4.0 schema with its own kernel-4 and DC schemas. */
+const RESPONSES_OPENAIRE = schemaFiles('responses-openaire.xsd', 'OAI-PMH.xsd', 'oai-identifier.xsd', ...under('openaire'));
 
 /**
- * libxml2's schema validation (xmllint compiled to WebAssembly: the npm package xmllint-wasm) against the
- * OAI-PMH, oai_dc and rdf schemas; returns xmllint's complaints, empty when valid. Nothing is fetched: every
+ * libxml2's schema validation (xmllint compiled to WebAssembly: the npm package xmllint-wasm) of an OAI-PMH
+ * response against the OAI-PMH schema and the schema of each payload's format (the element inside <metadata> is
+ * validated strictly); returns xmllint's complaints, empty when valid. A response with oai_openaire records is
+ * checked with the OpenAIRE driver (its schema brings other kernel-4 and DC schemas). Nothing is fetched: every
  * schema is a local copy, and xmllint runs with --nonet.
  */
 export async function schemaErrors(xml: string): Promise<string> {
   const { validateXML } = await import('xmllint-wasm');
-  const [driver, ...imported] = SCHEMA_FILES;
+  const [driver, ...imported] = xml.includes('<oaire:resource ') ? RESPONSES_OPENAIRE : RESPONSES;
   const result = await validateXML({
     xml: { fileName: 'response.xml', contents: xml },
     schema: driver!,

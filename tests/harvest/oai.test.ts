@@ -101,7 +101,7 @@ describe('OAI-PMH verbs', () => {
     for (const q of ['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${ID}`]) {
       const xml = await oai(q);
       expect(await schemaErrors(xml)).toBe('');
-      expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'marc21', 'rdf']);
+      expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'marc21', 'oai_datacite', 'oai_openaire', 'rdf']);
     }
   });
 

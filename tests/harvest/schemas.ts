@@ -47,3 +47,9 @@ export async function validateEach(documents: readonly string[], schema: { drive
   for (const [i, name] of names.entries()) if (out[i] === '' && !result.rawOutput.includes(`${name} validates`)) out[i] = `${name}: not reported valid\n${result.rawOutput}`;
   return out;
 }
+
+/** The OpenAIRE Guidelines for Literature Repositories 4.0 schema: openaire.xsd and its neighbours. */
+export const OPENAIRE_SCHEMA: { driver: SchemaFile; preload: SchemaFile[] } = {
+  driver: { fileName: 'openaire.xsd', contents: readFileSync(fixturePath('oai', 'openaire', 'openaire.xsd'), 'utf8') },
+  preload: filesUnder('openaire', '.').filter((f) => f.fileName !== 'openaire.xsd'),
+};
