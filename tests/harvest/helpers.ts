@@ -99,6 +99,59 @@ export async function schemaErrors(xml: string): Promise<string> {
   return result.valid ? '' : result.rawOutput || result.errors.map((e) => e.rawMessage).join('\n') || 'invalid';
 }
 
+/** Each document's complaints (by index; '' when valid) against one driver, in a single xmllint run. */
+async function schemaErrorsEach(documents: readonly string[], files: readonly { fileName: string; contents: string }[]): Promise<string[]> {
+  if (documents.length === 0) return [];
+  const { validateXML } = await import('xmllint-wasm');
+  const [driver, ...imported] = files;
+  const names = documents.map((_, i) => `response${i}.xml`);
+  const result = await validateXML({
+    xml: documents.map((contents, i) => ({ fileName: names[i]!, contents })),
+    schema: driver!,
+    preload: [...imported],
+    maxMemoryPages: 16 * 1024,
+    modifyArguments: (args) => ['--nonet', ...args],
+  });
+  const out = documents.map(() => '');
+  for (const line of result.rawOutput.split('\n')) {
+    const m = /^(response\d+\.xml)[: ]/.exec(line);
+    if (m && !line.endsWith(' validates')) out[names.indexOf(m[1]!)] += `${line}\n`;
+  }
+  for (const [i, name] of names.entries()) if (out[i] === '' && !result.rawOutput.includes(`${name} validates`)) out[i] = `${name}: not reported valid`;
+  return out;
+}
+
+/**
+ * Every OAI-PMH response a test file receives, kept to be validated together (one xmllint run per driver) by the
+ * file's last test: so no response goes unchecked, whatever else its test asserts.
+ */
+export class ResponseLog {
+  private readonly xmls: string[] = [];
+
+  /** Keeps a response body (and gives it back). */
+  add(xml: string): string {
+    this.xmls.push(xml);
+    return xml;
+  }
+
+  /** The body of an OAI-PMH response, kept. */
+  async text(res: Response): Promise<string> {
+    return this.add(await res.text());
+  }
+
+  get size(): number {
+    return this.xmls.length;
+  }
+
+  /** "n: complaint" for each kept response that is not valid against the OAI-PMH schema and its payloads' schemas. */
+  async invalid(): Promise<string[]> {
+    const openaire = this.xmls.filter((x) => x.includes('<oaire:resource '));
+    const others = this.xmls.filter((x) => !x.includes('<oaire:resource '));
+    const errors = [...(await schemaErrorsEach(others, RESPONSES)), ...(await schemaErrorsEach(openaire, RESPONSES_OPENAIRE))];
+    return errors.flatMap((e, i) => (e ? [`${i}: ${e}`] : []));
+  }
+}
+
 /** The text of every <name> element (flat, no nesting). */
 export function texts(xml: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`, 'g'))].map((m) => m[1]!);
