@@ -4,6 +4,8 @@ import type { Agent, ContributorRole, Funding, Identifier, Organization, Record,
 import { abstractText } from '../model/text.js';
 import { CONTRIBUTOR_TYPE } from '../readers/datacite-record.js';
 import { containerKind } from '../rdf/work-classes.js';
+import type { AccessRights } from '../model/record.js';
+import { accessRightsOf, EU_REPO_ACCESS } from './access.js';
 import { publishable, xmlAttribute, xmlText } from './normal-form.js';
 
 export const DATACITE_NS = 'http://datacite.org/schema/kernel-4';
@@ -219,6 +221,8 @@ export interface DataCiteOptions {
    * record without a date, as DataCite advises. Default: now, the moment the document is written for deposit.
    */
   registered?: Date;
+  /** The access level of records that say nothing of it and carry no open licence (default: none written). */
+  defaultAccess?: AccessRights;
   /** Leave out the XML declaration, to embed the element (as OAI-PMH does). */
   fragment?: boolean;
   /** Put before every line but the first (for embedding). */
@@ -246,6 +250,7 @@ export function writeDataCiteXml(record: Record, iri: string, options: DataCiteO
   const creators = record.authors.filter((a) => agentName(a) !== '');
   const contributors = record.contributors.filter((a) => agentName(a) !== '');
   const publisher = [record.publisher, record.institution?.name].find(present) ?? UNAVAILABLE;
+  const access = accessRightsOf(record, options.defaultAccess);
   const parts = [
     `${i1}${present(record.doi) ? el('identifier', record.doi, { identifierType: 'DOI' }) : el('identifier', iri, { identifierType: 'URL' })}`,
     block('creators', creators.length > 0 ? creators.map((a) => agentXml(a, 'creator', undefined, i2)) : [`${i2}<creator>${el('creatorName', UNAVAILABLE)}</creator>`], i1),
@@ -273,6 +278,8 @@ export function writeDataCiteXml(record: Record, iri: string, options: DataCiteO
       isUri(record.license)
         ? `${i2}${el('rights', present(record.rights) ? record.rights : record.license, { rightsURI: record.license })}`
         : [record.rights, record.license].filter(present).map((r) => `${i2}${el('rights', r)}`).join('\n'),
+      // The access level as the OpenAIRE Guidelines for Data Archives encode it: an info:eu-repo rightsURI, no text.
+      access ? `${i2}<rights${attrs({ rightsURI: `info:eu-repo/semantics/${EU_REPO_ACCESS[access]}` })}/>` : '',
     ], i1),
     block('descriptions', [
       record.abstract && record.abstract.length > 0 && present(abstractText(record.abstract)) ? `${i2}${el('description', abstractText(record.abstract), { descriptionType: 'Abstract' })}` : '',

@@ -5,6 +5,7 @@
 import type { AccessRights, ContributorRole, Funding, Record, WorkType } from '../model/record.js';
 import { abstractText } from '../model/text.js';
 import { containerKind } from '../rdf/work-classes.js';
+import { accessRightsOf, COAR_ACCESS } from './access.js';
 import { agentName, agentXml, alternateType, attrs, block, el, funderScheme, isLanguageTag, isUri, present, RELATED_TYPES, relationType, UNASSIGNED, UNAVAILABLE } from './datacite-xml.js';
 
 export const OAIRE_NS = 'http://namespace.openaire.eu/schema/oaire/';
@@ -12,22 +13,6 @@ export const OPENAIRE_SCHEMA_LOCATION = 'https://www.openaire.eu/schema/repo-lit
 const DATACITE_NS = 'http://datacite.org/schema/kernel-4';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-
-/** Licences that make a work open access: Creative Commons (any), public domain marks, and SPDX open licences. */
-const OPEN_LICENSE = /^https?:\/\/(creativecommons\.org\/(licenses|publicdomain)\/|spdx\.org\/licenses\/(CC-|MIT|Apache-|BSD-|GPL-|LGPL-|MPL-|CC0))/i;
-
-/** The access level: the record's accessRights, else open for an open licence, else the configured default. */
-export function accessRightsOf(record: Record, fallback?: AccessRights): AccessRights | undefined {
-  return record.accessRights ?? (record.license && OPEN_LICENSE.test(record.license) ? 'open' : fallback);
-}
-
-/** The COAR Access Right concept and its label (Guidelines 4, "Access Rights"). */
-export const COAR_ACCESS: { readonly [A in AccessRights]: { uri: string; label: string } } = {
-  open: { uri: 'http://purl.org/coar/access_right/c_abf2', label: 'open access' },
-  embargoed: { uri: 'http://purl.org/coar/access_right/c_f1cf', label: 'embargoed access' },
-  restricted: { uri: 'http://purl.org/coar/access_right/c_16ec', label: 'restricted access' },
-  'metadata-only': { uri: 'http://purl.org/coar/access_right/c_14cb', label: 'metadata only access' },
-};
 
 /** The version, where the record tells it: a preprint is the submitted version, a work with a DOI in a journal or book the published one. */
 export function versionOf(record: Record): 'submittedVersion' | 'publishedVersion' | undefined {

@@ -25,7 +25,7 @@ export const NOT_CARRIED: { [field: string]: string } = {
   genre: 'written as resourceType, read back as genre, except for blog posts (resourceType BlogPosting)',
   publisherPlace: 'DataCite has no place of publication',
   edition: 'DataCite has edition only inside relatedItem',
-  accessRights: 'written only as rights text',
+  accessRights: 'written as an info:eu-repo rightsURI without text (OpenAIRE data guidelines), not read back as a level',
   abstract: 'one Abstract description: structured headings are joined as "Heading: text"',
 };
 
@@ -133,6 +133,8 @@ describe('DataCite XML writer', () => {
     expect(xml).toContain('<publisher>:unav</publisher>');
     expect(xml).toContain('<publicationYear>2026</publicationYear>');
     expect(xml).toContain('<resourceType resourceTypeGeneral="Other"/>');
+    expect(xml).not.toContain('<rightsList>');
+    expect(writeDataCiteXml(empty, 'x', { defaultAccess: 'restricted' })).toContain('<rights rightsURI="info:eu-repo/semantics/restrictedAccess"/>');
     // A record's own year always wins over the registration.
     expect(writeDataCiteXml({ ...empty, date: '1999-05' }, 'x', { registered: REGISTERED })).toContain('<publicationYear>1999</publicationYear>');
   });
@@ -155,6 +157,7 @@ describe('DataCite XML writer', () => {
     expect(xml).toContain('<affiliation affiliationIdentifier="https://ror.org/013meh722" affiliationIdentifierScheme="ROR" schemeURI="https://ror.org">University of Cambridge</affiliation>');
     expect(xml).toContain('<funderIdentifier funderIdentifierType="Crossref Funder ID" schemeURI="https://doi.org">https://doi.org/10.13039/501100000781</funderIdentifier>');
     expect(xml).toContain('<rights rightsURI="https://creativecommons.org/licenses/by/4.0/">https://creativecommons.org/licenses/by/4.0/</rights>');
+    expect(xml).toContain('<rights rightsURI="info:eu-repo/semantics/openAccess"/>');
     expect(xml).toContain('<relatedItem relationType="IsPublishedIn" relatedItemType="Book">');
     expect(xml).toContain('<resourceType resourceTypeGeneral="BookChapter"/>');
   });

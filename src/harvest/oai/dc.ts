@@ -1,6 +1,7 @@
 // oai_dc: the Record as unqualified Dublin Core, the format every OAI-PMH harvester reads.
 import type { AccessRights, Agent, Record } from '../../model/record.js';
-import { accessRightsOf, uniqueSubjects, versionOf } from '../../formats/openaire.js';
+import { accessRightsOf, EU_REPO_ACCESS } from '../../formats/access.js';
+import { uniqueSubjects, versionOf } from '../../formats/openaire.js';
 import { doiIri } from '../../rdf/iris.js';
 import { element, XSI_NS } from './xml.js';
 
@@ -70,18 +71,8 @@ export function publicationType(record: Record): string {
 
 /** The OpenAIRE access level as info:eu-repo names it: from accessRights, else openAccess for an open licence, else the configured default. */
 export function accessLevel(record: Record, fallback?: AccessRights): string | undefined {
-  switch (accessRightsOf(record, fallback)) {
-    case 'open':
-      return 'openAccess';
-    case 'embargoed':
-      return 'embargoedAccess';
-    case 'restricted':
-      return 'restrictedAccess';
-    case 'metadata-only':
-      return 'closedAccess';
-    default:
-      return undefined;
-  }
+  const level = accessRightsOf(record, fallback);
+  return level ? EU_REPO_ACCESS[level] : undefined;
 }
 
 /** The DCMI Type of the work: a dataset is Dataset, everything else ldpub publishes is Text. */

@@ -39,7 +39,7 @@ export const METADATA_FORMATS: readonly MetadataFormat[] = [
     prefix: 'oai_datacite',
     schema: DATACITE_SCHEMA_LOCATION,
     namespace: DATACITE_NS,
-    render: (r) => writeDataCiteXml(r.record, r.iri, { registered: r.lastModified, fragment: true, indent: '        ' }),
+    render: (r, options) => writeDataCiteXml(r.record, r.iri, { registered: r.lastModified, defaultAccess: options.dc.defaultAccess, fragment: true, indent: '        ' }),
   },
   {
     // OpenAIRE Guidelines for Literature Repositories 4 (the metadataPrefix they recommend).
