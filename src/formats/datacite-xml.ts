@@ -225,7 +225,7 @@ export interface DataCiteOptions {
   defaultAccess?: AccessRights;
   /** Leave out the XML declaration, to embed the element (as OAI-PMH does). */
   fragment?: boolean;
-  /** Put before every line but the first (for embedding). */
+  /** Put before every line of markup but the first (for embedding); text is never changed. */
   indent?: string;
 }
 
@@ -234,8 +234,9 @@ export interface DataCiteOptions {
  * (kernel 4.6 and later allow identifier types other than DOI).
  */
 export function writeDataCiteXml(record: Record, iri: string, options: DataCiteOptions = {}): string {
-  const i1 = '  ';
-  const i2 = '    ';
+  const i0 = options.indent ?? '';
+  const i1 = `${i0}  `;
+  const i2 = `${i0}    `;
   const year = publicationYear(record, options.registered);
   const seriesInfo = record.series
     ? [record.series.title, record.series.number].filter(present).join(', ')
@@ -288,7 +289,6 @@ export function writeDataCiteXml(record: Record, iri: string, options: DataCiteO
     block('fundingReferences', (record.funding ?? []).map((f) => funding(f, i2)), i1),
     block('relatedItems', [container(record, i2)], i1),
   ].filter(Boolean);
-  const root = `<resource xmlns="${DATACITE_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${DATACITE_NS} ${DATACITE_SCHEMA_LOCATION}">\n${parts.join('\n')}\n</resource>`;
-  const body = options.indent ? root.replace(/\n/g, `\n${options.indent}`) : root;
-  return options.fragment ? body : `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+  const root = `<resource xmlns="${DATACITE_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${DATACITE_NS} ${DATACITE_SCHEMA_LOCATION}">\n${parts.join('\n')}\n${i0}</resource>`;
+  return options.fragment ? root : `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
 }

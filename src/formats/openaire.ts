@@ -113,7 +113,7 @@ export interface OpenAireOptions {
   registered?: Date;
   /** The access level of records that say nothing of it and carry no open licence (default: none written). */
   defaultAccess?: AccessRights;
-  /** Put before every line but the first (for embedding). */
+  /** Put before every line of markup but the first (for embedding); text is never changed. */
   indent?: string;
 }
 
@@ -130,8 +130,9 @@ function fundingXml(f: Funding, indent: string): string {
 
 /** The record as an `<oaire:resource>` element (no XML declaration: it is embedded in OAI-PMH responses). */
 export function writeOpenAireXml(record: Record, iri: string, options: OpenAireOptions = {}): string {
-  const i1 = '  ';
-  const i2 = '    ';
+  const i0 = options.indent ?? '';
+  const i1 = `${i0}  `;
+  const i2 = `${i0}    `;
   const type = coarResourceType(record);
   const access = accessRightsOf(record, options.defaultAccess);
   const version = versionOf(record);
@@ -198,6 +199,6 @@ export function writeOpenAireXml(record: Record, iri: string, options: OpenAireO
   ].filter((p) => p.trim() !== '');
   const root =
     `<oaire:resource xmlns:oaire="${OAIRE_NS}" xmlns:datacite="${DATACITE_NS}" xmlns:dc="${DC_NS}" xmlns:xsi="${XSI_NS}"${attrs({ 'xsi:schemaLocation': `${OAIRE_NS} ${OPENAIRE_SCHEMA_LOCATION}` })}>\n` +
-    `${parts.join('\n')}\n</oaire:resource>`;
-  return options.indent ? root.replace(/\n/g, `\n${options.indent}`) : root;
+    `${parts.join('\n')}\n${i0}</oaire:resource>`;
+  return root;
 }

@@ -172,4 +172,12 @@ describe('DataCite XML writer', () => {
     expect(f.mediaType).toBe('application/vnd.datacite.datacite+xml');
     expect(formatByName('datacite-xml')).toBe(f);
   });
+
+  it('indents the markup for embedding and never the text', () => {
+    const record = { ...fixtureRecord('seed', 'record.json'), title: 'Two\nlines' };
+    const xml = writeDataCiteXml(record, 'https://example.org/record/x', { fragment: true, indent: '        ' });
+    expect(xml.startsWith('<resource ')).toBe(true);
+    expect(xml).toContain('<title>Two\nlines</title>');
+    expect(xml).toMatch(/\n {10}<titles>\n {12}<title>/);
+  });
 });

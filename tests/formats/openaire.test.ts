@@ -125,4 +125,13 @@ describe('OpenAIRE Guidelines 4 writer', () => {
     expect(writeOpenAireXml({ ...empty, type: 'preprint' }, IRI)).toContain('<oaire:version uri="http://purl.org/coar/version/c_71e4c1898caa6e32">SMUR</oaire:version>');
     expect(writeOpenAireXml({ ...empty, type: 'dataset', version: '2.1.0' }, IRI)).toContain('<oaire:version>2.1.0</oaire:version>');
   });
+
+  it('indents the markup for embedding and never the text', () => {
+    const r: Record = { ...empty, title: 'Two\nlines', abstract: [{ heading: 'Aim', text: 'one' }, { heading: 'Result', text: 'two\nthree' }] };
+    const xml = writeOpenAireXml(r, IRI, { indent: '        ' });
+    expect(xml).toContain('<dc:description>Aim: one\nResult: two\nthree</dc:description>');
+    expect(xml).toContain('<datacite:title>Two\nlines</datacite:title>');
+    expect(xml).toMatch(/\n {10}<datacite:titles>\n {12}<datacite:title>/);
+    expect(xml.endsWith('\n        </oaire:resource>')).toBe(true);
+  });
 });
