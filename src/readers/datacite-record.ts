@@ -128,8 +128,8 @@ function organizationOf(value: unknown): Organization | undefined {
   return org;
 }
 
-/** DataCite's standard values for "unknown" ((:unav), (:unkn), …). */
-const UNKNOWN = /^\(:(unac|unal|unap|unas|unav|unkn|none|null|tba|etal|at)\)$/;
+/** DataCite's standard values for "unknown": `(:unav)`, `(:unkn)`, … (kernel 4.1 and before) and `:unav`, … (4.3 and later). */
+const UNKNOWN = /^(?:\(:(?:unac|unal|unap|unas|unav|unkn|none|null|tba|etal|at)\)|:(?:unac|unal|unap|unas|unav|unkn|none|null|tba|etal|at))$/;
 
 function agentOf(c: Json): Agent | undefined {
   const name = str(c.name) ?? str(c.creatorName) ?? str(c.contributorName);

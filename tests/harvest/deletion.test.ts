@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStores } from '../../src/store/lmdb-store.js';
 import { LiveCatalog } from '../../src/catalog/live.js';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { acceptAll, BASE, generatedClock, generateCatalogDir, removeDir, schemaErrors, serve, texts, type Served } from './helpers.js';
+import { acceptAll, BASE, generatedClock, generateCatalogDir, removeDir, ResponseLog, schemaErrors, serve, texts, type Served } from './helpers.js';
 
 let dir: string;
 let served: Served;
 let before: { etag: string; lastModified: string; length: number; body: string };
 
-const oai = async (q: string) => (await fetch(`${served.url}/oai?${q}`)).text();
+const log = new ResponseLog();
+const oai = async (q: string) => log.text(await fetch(`${served.url}/oai?${q}`));
 
 const identity = { 'accept-encoding': 'identity' };
 
@@ -100,4 +101,9 @@ describe('dumps after a deletion', () => {
     expect(stale.status).toBe(200);
     await stale.arrayBuffer();
   });
+
+  it('every OAI-PMH response above is valid against the OAI-PMH schema and its payloads\' schemas', async () => {
+    expect(log.size).toBeGreaterThan(0);
+    expect(await log.invalid()).toEqual([]);
+  }, 120_000);
 });

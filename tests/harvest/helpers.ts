@@ -1,5 +1,5 @@
 // Test helpers for the harvesting routes: a generated catalog on disk, the router on a real port, and XSD validation.
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,20 +68,27 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** The XSDs the driver schema imports, loaded once into xmllint-wasm's in-memory file system. */
-const SCHEMA_FILES = ['responses.xsd', 'OAI-PMH.xsd', 'oai_dc.xsd', 'simpledc20021212.xsd', 'xml.xsd', 'rdf.xsd', 'oai-identifier.xsd', 'MARC21slim.xsd'].map((fileName) => ({
-  fileName,
-  contents: readFileSync(fixturePath('oai', fileName), 'utf8'),
-}));
+/** The OAI-PMH and format schemas under tests/fixtures/oai/, by their path there (sources in tests/fixtures/SOURCES.md). */
+function schemaFiles(...paths: string[]): { fileName: string; contents: string }[] {
+  return paths.map((fileName) => ({ fileName, contents: readFileSync(fixturePath('oai', ...fileName.split('/')), 'utf8') }));
+}
+const under = (dir: string) => readdirSync(fixturePath('oai', ...dir.split('/'))).sort().map((name) => `${dir}/${name}`);
+
+/** The driver for every response but oai_openaire ones: OAI-PMH, oai_dc, rdf, oai-identifier, MARC 21 slim, DataCite kernel 4.7. */
+const RESPONSES = schemaFiles('responses.xsd', 'OAI-PMH.xsd', 'oai_dc.xsd', 'simpledc20021212.xsd', 'xml.xsd', 'rdf.xsd', 'oai-identifier.xsd', 'MARC21slim.xsd', 'datacite/metadata.xsd', ...under('datacite/include'));
+/** The driver for responses carrying oai_openaire: OAI-PMH, oai-identifier and the OpenAIRE 4.0 schema with its own kernel-4 and DC schemas. */
+const RESPONSES_OPENAIRE = schemaFiles('responses-openaire.xsd', 'OAI-PMH.xsd', 'oai-identifier.xsd', ...under('openaire'));
 
 /**
- * libxml2's schema validation (xmllint compiled to WebAssembly: the npm package xmllint-wasm) against the
- * OAI-PMH, oai_dc and rdf schemas; returns xmllint's complaints, empty when valid. Nothing is fetched: every
+ * libxml2's schema validation (xmllint compiled to WebAssembly: the npm package xmllint-wasm) of an OAI-PMH
+ * response against the OAI-PMH schema and the schema of each payload's format (the element inside <metadata> is
+ * validated strictly); returns xmllint's complaints, empty when valid. A response with oai_openaire records is
+ * checked with the OpenAIRE driver (its schema brings other kernel-4 and DC schemas). Nothing is fetched: every
  * schema is a local copy, and xmllint runs with --nonet.
  */
 export async function schemaErrors(xml: string): Promise<string> {
   const { validateXML } = await import('xmllint-wasm');
-  const [driver, ...imported] = SCHEMA_FILES;
+  const [driver, ...imported] = xml.includes('<oaire:resource ') ? RESPONSES_OPENAIRE : RESPONSES;
   const result = await validateXML({
     xml: { fileName: 'response.xml', contents: xml },
     schema: driver!,
@@ -90,6 +97,59 @@ export async function schemaErrors(xml: string): Promise<string> {
     modifyArguments: (args) => ['--nonet', ...args],
   });
   return result.valid ? '' : result.rawOutput || result.errors.map((e) => e.rawMessage).join('\n') || 'invalid';
+}
+
+/** Each document's complaints (by index; '' when valid) against one driver, in a single xmllint run. */
+async function schemaErrorsEach(documents: readonly string[], files: readonly { fileName: string; contents: string }[]): Promise<string[]> {
+  if (documents.length === 0) return [];
+  const { validateXML } = await import('xmllint-wasm');
+  const [driver, ...imported] = files;
+  const names = documents.map((_, i) => `response${i}.xml`);
+  const result = await validateXML({
+    xml: documents.map((contents, i) => ({ fileName: names[i]!, contents })),
+    schema: driver!,
+    preload: [...imported],
+    maxMemoryPages: 16 * 1024,
+    modifyArguments: (args) => ['--nonet', ...args],
+  });
+  const out = documents.map(() => '');
+  for (const line of result.rawOutput.split('\n')) {
+    const m = /^(response\d+\.xml)[: ]/.exec(line);
+    if (m && !line.endsWith(' validates')) out[names.indexOf(m[1]!)] += `${line}\n`;
+  }
+  for (const [i, name] of names.entries()) if (out[i] === '' && !result.rawOutput.includes(`${name} validates`)) out[i] = `${name}: not reported valid`;
+  return out;
+}
+
+/**
+ * Every OAI-PMH response a test file receives, kept to be validated together (one xmllint run per driver) by the
+ * file's last test: so no response goes unchecked, whatever else its test asserts.
+ */
+export class ResponseLog {
+  private readonly xmls: string[] = [];
+
+  /** Keeps a response body (and gives it back). */
+  add(xml: string): string {
+    this.xmls.push(xml);
+    return xml;
+  }
+
+  /** The body of an OAI-PMH response, kept. */
+  async text(res: Response): Promise<string> {
+    return this.add(await res.text());
+  }
+
+  get size(): number {
+    return this.xmls.length;
+  }
+
+  /** "n: complaint" for each kept response that is not valid against the OAI-PMH schema and its payloads' schemas. */
+  async invalid(): Promise<string[]> {
+    const openaire = this.xmls.filter((x) => x.includes('<oaire:resource '));
+    const others = this.xmls.filter((x) => !x.includes('<oaire:resource '));
+    const errors = [...(await schemaErrorsEach(others, RESPONSES)), ...(await schemaErrorsEach(openaire, RESPONSES_OPENAIRE))];
+    return errors.flatMap((e, i) => (e ? [`${i}: ${e}`] : []));
+  }
 }
 
 /** The text of every <name> element (flat, no nesting). */

@@ -2,6 +2,9 @@
 // Cache-Control (304s too), and other methods get 405.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptAll, startServer, type TestServer } from '../server/harness.js';
+import { ResponseLog } from './helpers.js';
+
+const log = new ResponseLog();
 
 let s: TestServer;
 beforeAll(async () => {
@@ -43,8 +46,10 @@ describe('harvesting routes over HTTP', () => {
   it('OAI-PMH answers are revalidated every time (they carry a responseDate and tokens)', async () => {
     const res = await fetch(`${s.url}/oai?verb=Identify`);
     expect(res.headers.get('cache-control')).toBe('no-cache');
+    await log.text(res);
     const posted = await fetch(`${s.url}/oai`, { method: 'POST', body: 'verb=Identify', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(posted.headers.get('cache-control')).toBe('no-cache');
+    await log.text(posted);
   });
 
   it('DELETE on a harvesting route is 405 with Allow', async () => {
@@ -53,4 +58,9 @@ describe('harvesting routes over HTTP', () => {
     expect(oai.status).toBe(405);
     expect(oai.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
   });
+
+  it('every OAI-PMH response above is valid against the OAI-PMH schema and its payloads\' schemas', async () => {
+    expect(log.size).toBeGreaterThan(0);
+    expect(await log.invalid()).toEqual([]);
+  }, 120_000);
 });

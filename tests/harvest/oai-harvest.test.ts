@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, generateCatalogDir, liveCatalog, removeDir, schemaErrors, serve, texts, type Served } from './helpers.js';
+import { errorCodes, generateCatalogDir, liveCatalog, removeDir, ResponseLog, schemaErrors, serve, texts, type Served } from './helpers.js';
+
+const log = new ResponseLog();
 
 const N = 2_600;
 let dir: string;
@@ -58,16 +60,21 @@ describe('a full harvest', () => {
   }, 60_000);
 
   it('continues after the last identifier when the catalog changed between pages', async () => {
-    const first = await (await fetch(`${served.url}/oai?verb=ListIdentifiers&metadataPrefix=oai_dc`)).text();
+    const first = await log.text(await fetch(`${served.url}/oai?verb=ListIdentifiers&metadataPrefix=oai_dc`));
     const token = texts(first, 'resumptionToken')[0]!;
     await served.live.reload(); // a new snapshot: same records, new catalog object
     const { Catalog } = await import('../../src/catalog/catalog.js');
     const current = served.live.current;
     // Drop the first 50 records: the snapshot identity changes, the index in the token is then meaningless.
     (served.live as unknown as { catalog: unknown }).catalog = new Catalog(current.base, current.records.slice(50), [], current.store, current.cache, current.meta);
-    const next = await (await fetch(`${served.url}/oai?verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`)).text();
+    const next = await log.text(await fetch(`${served.url}/oai?verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`));
     expect(texts(next, 'identifier')[0]).toBe(expected[100]);
     expect(next).toContain(`completeListSize="${N}" cursor="100"`);
     (served.live as unknown as { catalog: unknown }).catalog = current;
   });
+
+  it('every OAI-PMH response above not already checked page by page is valid against the OAI-PMH schema and its payloads\' schemas', async () => {
+    expect(log.size).toBeGreaterThan(0);
+    expect(await log.invalid()).toEqual([]);
+  }, 120_000);
 });

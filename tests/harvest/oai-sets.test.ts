@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
-import { errorCodes, liveCatalog, removeDir, schemaErrors, serve, texts, T0, type Served } from './helpers.js';
+import { errorCodes, liveCatalog, removeDir, ResponseLog, schemaErrors, serve, texts, T0, type Served } from './helpers.js';
+
+const log = new ResponseLog();
 
 let dir: string;
 let served: Served;
@@ -124,7 +126,7 @@ describe('OAI-PMH sets', () => {
         expect(errorCodes(xml)).toEqual(['noSetHierarchy']);
         expect(await schemaErrors(xml)).toBe('');
       }
-      const plain = await (await fetch(`${none.url}/oai?verb=ListIdentifiers&metadataPrefix=oai_dc`)).text();
+      const plain = await log.text(await fetch(`${none.url}/oai?verb=ListIdentifiers&metadataPrefix=oai_dc`));
       expect(plain).not.toContain('<setSpec>');
     } finally {
       await none.close();
@@ -143,4 +145,9 @@ describe('OAI-PMH sets', () => {
     expect(texts(gone, 'setSpec')).toEqual(['collection', 'collection:articles', 'collection:articles:2024']);
     expect(await harvest('ListIdentifiers', 'metadataPrefix=oai_dc&set=type:article')).toEqual(['a0', 'a1', 'a2', 'plos', 'top'].map((id) => R + id));
   });
+
+  it('every OAI-PMH response above not already checked is valid against the OAI-PMH schema and its payloads\' schemas', async () => {
+    expect(log.size).toBeGreaterThan(0);
+    expect(await log.invalid()).toEqual([]);
+  }, 120_000);
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, errorCodes, generateCatalogDir, liveCatalog, removeDir, schemaErrors, serve, texts, type Served } from './helpers.js';
+import { BASE, errorCodes, generateCatalogDir, liveCatalog, removeDir, ResponseLog, schemaErrors, serve, texts, type Served } from './helpers.js';
+
+const log = new ResponseLog();
 
 let dir: string;
 let served: Served;
@@ -18,7 +20,7 @@ async function oai(query: string): Promise<string> {
   const res = await fetch(`${served.url}/oai${query ? `?${query}` : ''}`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
-  return res.text();
+  return log.text(res);
 }
 
 describe('OAI-PMH error cases (the validator table)', () => {
@@ -101,7 +103,7 @@ describe('OAI-PMH verbs', () => {
     for (const q of ['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${ID}`]) {
       const xml = await oai(q);
       expect(await schemaErrors(xml)).toBe('');
-      expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'marc21', 'rdf']);
+      expect(texts(xml, 'metadataPrefix')).toEqual(['oai_dc', 'marc21', 'oai_datacite', 'oai_openaire', 'rdf']);
     }
   });
 
@@ -140,11 +142,11 @@ describe('OAI-PMH verbs', () => {
     const body = new URLSearchParams({ verb: 'GetRecord', metadataPrefix: 'oai_dc', identifier: ID });
     const res = await fetch(`${served.url}/oai`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(200);
-    const posted = (await res.text()).replace(/<responseDate>[^<]*/, '');
+    const posted = (await log.text(res)).replace(/<responseDate>[^<]*/, '');
     const got = (await oai(body.toString())).replace(/<responseDate>[^<]*/, '');
     expect(posted).toBe(got);
     const bad = await fetch(`${served.url}/oai`, { method: 'POST', body: 'verb=Identify&verb=ListSets', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(errorCodes(await bad.text())).toEqual(['badVerb']);
+    expect(errorCodes(await log.text(bad))).toEqual(['badVerb']);
   });
 
   it('pages with cursor and completeListSize, and ends with an empty token', async () => {
@@ -163,6 +165,11 @@ describe('OAI-PMH verbs', () => {
     const res = await fetch(`${served.url}/oai?verb=Identify`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('vary')).toContain('Accept-Encoding');
-    expect(await res.text()).toContain('<Identify>');
+    expect(await log.text(res)).toContain('<Identify>');
   });
+
+  it('every OAI-PMH response above is valid against the OAI-PMH schema and its payloads\' schemas', async () => {
+    expect(log.size).toBeGreaterThan(0);
+    expect(await log.invalid()).toEqual([]);
+  }, 120_000);
 });

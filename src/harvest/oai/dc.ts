@@ -1,5 +1,7 @@
 // oai_dc: the Record as unqualified Dublin Core, the format every OAI-PMH harvester reads.
 import type { AccessRights, Agent, Record } from '../../model/record.js';
+import { accessRightsOf, EU_REPO_ACCESS } from '../../formats/access.js';
+import { uniqueSubjects, versionOf } from '../../formats/openaire.js';
 import { doiIri } from '../../rdf/iris.js';
 import { element, XSI_NS } from './xml.js';
 
@@ -27,22 +29,7 @@ export function sourceCitation(record: Record): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
-/**
- * One entry per subject, spaces collapsed, the first spelling kept of any that differ only in case. Subjects are
- * never split here: a comma can be part of a heading ("Neoplasms, Glandular and Epithelial"); readers split lines.
- */
-export function uniqueSubjects(subjects: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of subjects) {
-    const s = raw.replace(/\s+/g, ' ').trim();
-    const key = s.toLocaleLowerCase('und');
-    if (s === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(s);
-  }
-  return out;
-}
+export { uniqueSubjects, versionOf };
 
 export interface DcOptions {
   /** The access level of records that say nothing of it and carry no open licence (default: none written). */
@@ -82,31 +69,10 @@ export function publicationType(record: Record): string {
   }
 }
 
-/** The version, where the record tells it: a preprint is the submitted version, a work with a DOI in a journal or book the published one. */
-export function versionOf(record: Record): string | undefined {
-  if (record.type === 'preprint') return 'submittedVersion';
-  if (record.doi && (record.container?.title || record.publisher)) return 'publishedVersion';
-  return undefined;
-}
-
-/** Licences that make a work open access: Creative Commons (any), public domain marks, and SPDX open licences. */
-const OPEN_LICENSE = /^https?:\/\/(creativecommons\.org\/(licenses|publicdomain)\/|spdx\.org\/licenses\/(CC-|MIT|Apache-|BSD-|GPL-|LGPL-|MPL-|CC0))/i;
-
-/** The OpenAIRE access level: from accessRights, else openAccess for an open licence, else the configured default. */
+/** The OpenAIRE access level as info:eu-repo names it: from accessRights, else openAccess for an open licence, else the configured default. */
 export function accessLevel(record: Record, fallback?: AccessRights): string | undefined {
-  const level = record.accessRights ?? (record.license && OPEN_LICENSE.test(record.license) ? 'open' : fallback);
-  switch (level) {
-    case 'open':
-      return 'openAccess';
-    case 'embargoed':
-      return 'embargoedAccess';
-    case 'restricted':
-      return 'restrictedAccess';
-    case 'metadata-only':
-      return 'closedAccess';
-    default:
-      return undefined;
-  }
+  const level = accessRightsOf(record, fallback);
+  return level ? EU_REPO_ACCESS[level] : undefined;
 }
 
 /** The DCMI Type of the work: a dataset is Dataset, everything else ldpub publishes is Text. */

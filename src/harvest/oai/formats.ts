@@ -1,5 +1,8 @@
-// The metadata formats the repository disseminates: oai_dc from the Record, and rdf carrying the full published graph.
+// The metadata formats the repository disseminates: oai_dc, marc21, oai_datacite and oai_openaire written from the
+// Record, and rdf carrying the full published graph.
 import type { PublishedRecord } from '../../catalog/published.js';
+import { DATACITE_NS, DATACITE_SCHEMA_LOCATION, writeDataCiteXml } from '../../formats/datacite-xml.js';
+import { OAIRE_NS, OPENAIRE_SCHEMA_LOCATION, writeOpenAireXml } from '../../formats/openaire.js';
 import { writeRdfXml } from '../../formats/rdfxml.js';
 import { marcRecordXml, recordToMarc } from '../../formats/marcxml.js';
 import { oaiDc, OAI_DC_NS, OAI_DC_SCHEMA, type DcOptions } from './dc.js';
@@ -29,6 +32,21 @@ export const METADATA_FORMATS: readonly MetadataFormat[] = [
     schema: 'http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd',
     namespace: 'http://www.loc.gov/MARC21/slim',
     render: (r) => marcRecordXml(recordToMarc(r.record, r.id), { indent: '        ' }).trimStart(),
+  },
+  {
+    // DataCite kernel 4 (the <resource> element itself, in the kernel-4 namespace), as OpenAIRE's guidelines for
+    // data archives and DataCite-aware aggregators harvest it. A record without a date gets the year of its datestamp.
+    prefix: 'oai_datacite',
+    schema: DATACITE_SCHEMA_LOCATION,
+    namespace: DATACITE_NS,
+    render: (r, options) => writeDataCiteXml(r.record, r.iri, { registered: r.lastModified, defaultAccess: options.dc.defaultAccess, fragment: true, indent: '        ' }),
+  },
+  {
+    // OpenAIRE Guidelines for Literature Repositories 4 (the metadataPrefix they recommend).
+    prefix: 'oai_openaire',
+    schema: OPENAIRE_SCHEMA_LOCATION,
+    namespace: OAIRE_NS,
+    render: (r, options) => writeOpenAireXml(r.record, r.iri, { registered: r.lastModified, defaultAccess: options.dc.defaultAccess, indent: '        ' }),
   },
   {
     // The published graph (schema.org, DC terms, BIBO, void:inDataset) as RDF/XML, its rdf:RDF element embedded.
