@@ -200,6 +200,33 @@ describe('the mapping, as a cataloguer reads it', () => {
     expect(r.date).toBe('1998');
   });
 
+  it.each([
+    ['140304e20140211enk     o     000 0 eng d', '2014.', '2014-02-11'],
+    ['140304e20140211enk     o     000 0 eng d', undefined, '2014-02-11'],
+    ['170601e201705  enk     o     000 0 eng d', '[2017]', '2017-05'],
+    ['170601e201705uuenk     o     000 0 eng d', undefined, '2017-05'],
+    // A detailed date of another year than 264 $c (a reprint): the 264's year stands.
+    ['140304e20130211enk     o     000 0 eng d', '2014.', '2014'],
+    ['140304e20141399enk     o     000 0 eng d', '2014.', '2014'],
+    ['140304s2014    enk     o     000 0 eng d', '2014.', '2014'],
+  ] as [string, string | undefined, string][])('008 %s with 264 $c %s → date %s', (f008, c, date) => {
+    const fields: MarcRecord['fields'] = [{ tag: '008', value: f008 }, field('245', [['a', 'T']])];
+    if (c) fields.push(field('264', [['b', 'P,'], ['c', c]], ' ', '1'));
+    expect(mapMarc(marc('00000nab a2200000 i 4500', fields)).date).toBe(date);
+  });
+
+  it("773 $d is the publisher of an article without a 264 of its own, the serial's dates cut off", () => {
+    const r = mapMarc(marc('00000nab a2200000 i 4500', [
+      field('245', [['a', 'T']]),
+      field('773', [['t', 'eLife.'], ['d', 'Cambridge : eLife Sciences Publications, Ltd, 2012-'], ['x', '2050-084X'], ['g', 'Vol. 3 (2014), article e01567']], '0'),
+    ]));
+    expect([r.publisherPlace, r.publisher, r.container?.title, r.container?.volume, r.locator]).toEqual(['Cambridge', 'eLife Sciences Publications, Ltd', 'eLife', '3', { kind: 'article-number', value: 'e01567' }]);
+    const dated = mapMarc(marc('00000naa a2200000 i 4500', [field('245', [['a', 'T']]), field('773', [['t', 'Host.'], ['d', '[London] : Routledge, [2019].'], ['z', '9780306406157']], '0')]));
+    expect([dated.publisherPlace, dated.publisher]).toEqual(['London', 'Routledge']);
+    const own = mapMarc(marc('00000nab a2200000 i 4500', [field('264', [['b', 'Own press,'], ['c', '2020.']], ' ', '1'), field('773', [['t', 'J.'], ['d', 'Elsewhere : Other, 1990-']], '0')]));
+    expect(own.publisher).toBe('Own press');
+  });
+
   it('024 $2 doi, 856 doi.org links, 035 (OCoLC) and other 024 identifiers', () => {
     const r = mapMarc(marc('00000nab a2200000 i 4500', [
       field('024', [['a', '10.1/alt'], ['2', 'doi'], ['q', 'alternateIdentifier']], '7'),
