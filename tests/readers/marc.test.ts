@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isLdpubError, LdpubError } from '../../src/errors.js';
 import type { Record } from '../../src/model/record.js';
 import { mapRecordStream, type MappedRecord } from '../../src/pipeline.js';
-import { readRecords } from '../../src/readers/index.js';
+import { readFile, readRecords } from '../../src/readers/index.js';
 import { readMarc, marcReader } from '../../src/readers/marc/index.js';
 import { decodeMarc8, encodeMarc8 } from '../../src/readers/marc/marc8.js';
 import { parseRelatedParts, titleOf, workTypeOf, mapMarc } from '../../src/readers/marc/map.js';
@@ -92,14 +92,13 @@ describe('the MARC reader is chosen by extension and by content', () => {
     expect(marcReader.sniff('{"title": "x"}')).toBe(false);
   });
 
-  it('refuses the whole file in the whole-file contract when one record is broken, naming the record', () => {
+  it('read whole, a broken record refuses only itself, named as an entry of the file; all or nothing throws it', () => {
     const broken = readFileSync(fixturePath('marc', 'malformed.xml'), 'utf8');
-    expect(() => readRecords(broken, 'malformed.xml')).toThrowError(LdpubError);
-    try {
-      readRecords(broken, 'malformed.xml');
-    } catch (e) {
-      expect((e as LdpubError).toLine()).toMatch(/^malformed\.xml: record 2 \(001 bad-2\), datafield 245: is not well-formed XML: .+ \[LDPUB_BAD_SYNTAX\]$/);
-    }
+    const result = readFile(broken, 'malformed.xml');
+    expect(result.records.map((r) => r.id)).toEqual(['good-1', 'good-3']);
+    expect(result.errors.map((e) => e.toLine())).toEqual([expect.stringMatching(/^malformed\.xml record 2 \(001 bad-2\): datafield 245: is not well-formed XML: .+ \[LDPUB_BAD_SYNTAX\]$/)]);
+    expect([result.positions, result.entries]).toEqual([[0, 2], 3]);
+    expect(() => readRecords(broken, 'malformed.xml')).toThrowError(/^is not well-formed XML/);
   });
 });
 
