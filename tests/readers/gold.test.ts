@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent, Record } from '../../src/model/record.js';
 import { readRecords } from '../../src/readers/index.js';
+import { toCslJson } from '../../src/citation/to-csl-json.js';
 import { fixtureText } from '../helpers/fixtures.js';
 
 type Json = { [key: string]: any };
@@ -124,6 +125,22 @@ const CASES: Case[] = [
       references: NO_REFERENCES,
       files: NO_FILES,
       archiveLocations: NO_ARCHIVES,
+    },
+  },
+  {
+    label: "elife-01567: ldpub's CSL-JSON of the Crossref XML against commonmeta's CSL writer",
+    record: elife,
+    fields: () => {
+      const ours = toCslJson(elife(), { id: 'elife-01567', uri: 'https://example.org/record/elife-01567' }) as unknown as Json;
+      const theirs = json('elife-01567', 'expected-csl.json');
+      const keys = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].filter((k) => k !== 'id').sort();
+      return Object.fromEntries(keys.map((k) => [k, [ours[k], theirs[k]]]));
+    },
+    apart: {
+      ISSN: "ldpub gives the journal's ISSN (CSL's ISSN variable); commonmeta's CSL writer leaves it out",
+      license: 'CSL has no licence vocabulary: ldpub writes the licence IRI, commonmeta its own id ("CC-BY-3.0")',
+      number: 'the article number e01567 is CSL `number`, where APA and IEEE look (docs/citations.md); commonmeta writes none',
+      page: 'and `page`, where Zotero and older consumers look; commonmeta writes none',
     },
   },
   {
