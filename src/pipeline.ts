@@ -62,22 +62,22 @@ function mapOne(record: Record, source: string, base: string, index: number, cou
 
 /**
  * Maps records as a reader streams them (readRecordStream), errors passed through. One record is held back until
- * the next arrives, so a file of one record gets the same id as from mapFile.
+ * the next arrives, so a file of one record gets the same id as from mapFile. An id made from the file name counts
+ * the file's entries, the refused ones too (`refs-3` stays the third entry's), as mapFileEntries does.
  */
 export async function* mapRecordStream(items: AsyncIterable<Record | LdpubError>, source: string, base: string): AsyncIterable<MappedRecord | LdpubError> {
-  let held: Record | undefined;
-  let index = 0;
+  let held: { record: Record; index: number } | undefined;
   let seen = 0;
-  const map = (record: Record, count: number): MappedRecord | LdpubError => {
+  const map = ({ record, index }: { record: Record; index: number }, count: number): MappedRecord | LdpubError => {
     try {
-      return mapOne(record, source, base, index++, count);
+      return mapOne(record, source, base, index, count);
     } catch (e) {
       if (e instanceof LdpubError) return e;
       throw e;
     }
   };
   for await (const item of items) {
-    seen++;
+    const index = seen++;
     if (item instanceof LdpubError) {
       // In file order: the held record first (the file has more than one entry now).
       if (held) yield map(held, 2);
@@ -86,7 +86,7 @@ export async function* mapRecordStream(items: AsyncIterable<Record | LdpubError>
       continue;
     }
     if (held) yield map(held, 2);
-    held = item;
+    held = { record: item, index };
   }
   if (held) yield map(held, seen === 1 ? 1 : 2);
 }

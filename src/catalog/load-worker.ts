@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadGate } from '../validate/gate.js';
 import type { EngineName } from '../validate/index.js';
 import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import { evaluateStreamedFile, isStreamedFile } from './evaluate-stream.js';
 
 export interface WorkerInput {
   /** `known`: the hash the store holds for the file; equal content is not evaluated again. */
@@ -30,6 +31,14 @@ async function main(): Promise<void> {
     same = [];
   };
   for (const { path, source, known } of files) {
+    if (await isStreamedFile(path)) {
+      // A MARC file, read record by record, never whole.
+      const outcome = await evaluateStreamedFile(path, source, known, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) })), false);
+      if (outcome === 'same') same.push(source);
+      else batch.push(outcome);
+      if (batch.length + same.length >= BATCH) post();
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(path);

@@ -15,6 +15,7 @@ import { defaultStorePath, openStore, versionOf } from '../store/lmdb-store.js';
 import type { CatalogStore, Entry, FileState, StagedFiles, StoredRefusal, StoreMeta } from '../store/store.js';
 import { Catalog } from './catalog.js';
 import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import { evaluateStreamedFile, isStreamedFile } from './evaluate-stream.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
 
 export type { Gate };
@@ -330,6 +331,8 @@ async function loadHere(files: Array<FileRef & { known?: string }>, options: Loa
     const batch = await Promise.all(
       files.slice(i, i + concurrency).map(async ({ path, source, known }) => {
         try {
+          // A MARC file is read record by record when its turn comes, never whole.
+          if (await isStreamedFile(path)) return { source, path, known, streamed: true } as { source: string; path: string; known?: string; streamed: true };
           const bytes = await readFile(path);
           return { source, bytes, known };
         } catch (e) {
@@ -338,6 +341,11 @@ async function loadHere(files: Array<FileRef & { known?: string }>, options: Loa
       }),
     );
     for (const file of batch) {
+      if ('streamed' in file) {
+        const outcome = await evaluateStreamedFile(file.path, file.source, file.known, options.base, options.gate);
+        await (outcome === 'same' ? stager.unchanged(file.source) : stager.add(outcome));
+        continue;
+      }
       if (!('bytes' in file)) {
         await stager.add(file);
         continue;

@@ -81,6 +81,8 @@ export const run: Command = async (argv, io) => {
     return 2;
   }
 
+  const output = format.key === 'csl-json' ? jsonArrayOutput(io.stdout) : { write: (text: string) => writeOut(io.stdout, text), end: () => undefined };
+
   /** Validates and writes one record; false when it was refused or could not be written. */
   const emit = async (m: MappedRecord): Promise<boolean> => {
     if (validator) {
@@ -91,7 +93,7 @@ export const run: Command = async (argv, io) => {
       }
     }
     try {
-      await writeOut(io.stdout, await format.serialize({ ...m, base, params }));
+      await output.write(await format.serialize({ ...m, base, params }));
       return true;
     } catch (e) {
       reportError(io, e, m.source);
@@ -125,8 +127,37 @@ export const run: Command = async (argv, io) => {
       reportError(io, e, file);
     }
   }
+  await output.end();
   return failed ? 1 : 0;
 };
+
+/**
+ * CSL-JSON out: one record is one object, as DOI content negotiation gives it; several records are one JSON array,
+ * written as they come. The first record is held until the second arrives (or the input ends), so memory stays at
+ * one record whatever the number.
+ */
+function jsonArrayOutput(stream: NodeJS.WritableStream): { write(text: string): Promise<void> | void; end(): Promise<void> | void } {
+  let held: string | undefined;
+  let opened = false;
+  return {
+    write(text) {
+      const item = text.trimEnd();
+      if (opened) return writeOut(stream, `,\n${item}`);
+      if (held === undefined) {
+        held = item;
+        return;
+      }
+      opened = true;
+      const first = held;
+      held = undefined;
+      return writeOut(stream, `[\n${first},\n${item}`);
+    },
+    end() {
+      if (opened) return writeOut(stream, '\n]\n');
+      if (held !== undefined) return writeOut(stream, `${held}\n`);
+    },
+  };
+}
 
 
 /** Writes and waits while the stream's buffer is full, so a reader faster than stdout never piles output in memory. */

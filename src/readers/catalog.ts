@@ -25,6 +25,8 @@ const SNIFF =
   /^(?:Published in|Main Authors?|Other Authors|Corporate Authors?|Summary|Bibliographic Details)\s?:?/m;
 const SUBJECT_SEPARATOR = /\s*;\s*/;
 const URL = /^https?:\/\/\S+$/i;
+/** Words that only lead up to a licence IRI in a `Rights:` value. */
+const LEAD_IN = /^(?:(?:this|the) (?:work|article|item|record|dataset|book) is )?(?:licen[cs]ed|available|published|distributed|released|made available)(?: (?:under|with))?(?: (?:the|a))?(?: terms of(?: the)?)?(?: (?:licen[cs]e|licen[cs]e at))?$|^licen[cs]e$/i;
 const SPACES = /\s+/g;
 
 function joined(field: Field): string {
@@ -128,7 +130,9 @@ function applyField(record: Record, rawField: Field, seen: Set<string>): void {
         const iri = value.split(/\s+/).find((t) => /^https?:\/\//i.test(t) && isAbsoluteIri(t.replace(/[.,;)]+$/, '')))?.replace(/[.,;)]+$/, '');
         if (iri) record.license = iri;
         const text = iri ? value.replace(iri, '').replace(/[\s:,;()-]+$/, '').trim() : value;
-        if (text !== '') record.rights = text;
+        // What only leads up to the licence ("Licensed under", "This work is distributed under the terms of") says
+        // nothing the licence does not.
+        if (text !== '' && !(iri && LEAD_IN.test(text))) record.rights = text;
       });
     case 'online access':
       if (URL.test(value) && record.url === undefined) record.url = value;

@@ -87,6 +87,8 @@ export const crossrefXmlReader: RecordReader & { readReport(text: string): ReadR
           (depth === 1 && (el.local === 'crossref' || el.local === 'doi_record')) ||
           (rootLocal === 'doi_batch' && el.local === 'body'),
         onRecord: onUnit,
+        // A work that is not well-formed refuses itself; the works after it are read.
+        onError: (e) => problems.push(e),
       });
     } catch (e) {
       if (!(e instanceof LdpubError)) throw e;

@@ -84,6 +84,50 @@ describe('ldpub convert', () => {
     expect(forced.stdout).toContain('schema:issn "1179-5475"');
   });
 
+  describe('--to csl-json', () => {
+    it('writes one record as one CSL-JSON object, as DOI content negotiation does', async () => {
+      const r = await runCommand(run, [seed, '--to', 'csl-json']);
+      expect(r.code).toBe(0);
+      const item = JSON.parse(r.stdout) as { type: string; DOI: string };
+      expect(Array.isArray(item)).toBe(false);
+      expect(item.type).toBe('article-journal');
+    });
+
+    it('writes several records, from one file or several, as one JSON array in input order', async () => {
+      const list = fixturePath('csl-json', 'commonmeta-csl-list.json');
+      const many = await runCommand(run, [list, seed, '--to', 'csl-json', '--no-validate']);
+      expect(many.stderr).not.toMatch(/refused|LDPUB_(?!CONTROL_CHARS)/);
+      const items = JSON.parse(many.stdout) as { id: string; title?: string }[];
+      expect(Array.isArray(items)).toBe(true);
+      expect(items).toHaveLength(18);
+      expect(items[17]!.title).toMatch(/^The Combination of Separation Surgery/);
+      // A MARC file is streamed record by record, and so is the array.
+      const marc = await runCommand(run, [fixturePath('marc', 'cataloguer.xml'), '--to', 'csl-json']);
+      expect((JSON.parse(marc.stdout) as unknown[]).length).toBe(6);
+    });
+
+    it('keeps the array whole around a refused record, and writes each record as it comes', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ldpub-convert-'));
+      const bad = join(dir, 'bad-issn.txt');
+      writeFileSync(bad, fixtureText('catalog', 'seed-case-report.txt').replace('ISSN:1179-5476\n1179-5476', 'ISSN:1179-5475'));
+      const malformed = fixturePath('marc', 'malformed.xml');
+      const r = await runCommand(run, [seed, bad, malformed, fixturePath('catalog', 'plos-one-e-locator.txt'), '--to', 'csl-json']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/bad-issn\.txt: refused/);
+      expect(r.stderr).toMatch(/malformed\.xml, record 2 \(001 bad-2\).*\[LDPUB_BAD_SYNTAX\]/);
+      const items = JSON.parse(r.stdout) as { title: string }[];
+      expect(items.map((i) => i.title.slice(0, 20))).toEqual(['The Combination of S', 'The first good recor', 'The third good recor', 'Triose Phosphate Iso']);
+      // Written as they come: the first two together, then one write per record, then the closing bracket.
+      const writes: string[] = [];
+      const { Writable } = await import('node:stream');
+      const stdout = new Writable({ write(chunk: Buffer, _e, done) { writes.push(chunk.toString('utf8')); done(); } });
+      await run([seed, malformed, '--to', 'csl-json'], { stdout, stderr: new Writable({ write: (_c, _e, done) => done() }), isTTY: false });
+      expect(writes.map((w) => w.slice(0, 3))).toEqual(['[\n{', ',\n{', '\n]\n']);
+      const none = await runCommand(run, [bad, '--to', 'csl-json']);
+      expect([none.code, none.stdout]).toEqual([1, '']);
+    });
+  });
+
   describe('with the network unavailable', () => {
     const attempts: string[] = [];
     beforeEach(() => {

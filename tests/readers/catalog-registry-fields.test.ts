@@ -16,8 +16,21 @@ describe('catalog Published, ISBN, Physical Description and Rights', () => {
       isbns: ['9780306406157'],
       extent: 'xii, 300 p. : ill.',
       license: 'https://creativecommons.org/licenses/by/4.0/',
-      rights: 'Licensed under',
     });
+    // "Licensed under" only leads up to the licence: it is no rights statement of its own.
+    expect(book!.rights).toBeUndefined();
+  });
+
+  it.each([
+    ['Licensed under https://creativecommons.org/licenses/by/4.0/', undefined],
+    ['This work is distributed under the terms of the https://creativecommons.org/licenses/by/4.0/', undefined],
+    ['License: https://creativecommons.org/licenses/by/4.0/', undefined],
+    ['© 2021 The Authors. Published under https://creativecommons.org/licenses/by/4.0/', '© 2021 The Authors. Published under'],
+    ['https://creativecommons.org/licenses/by/4.0/', undefined],
+  ])('Rights: %s → the licence, and rights %j', (value, rights) => {
+    const [r] = readRecords(fixtureText('registry', 'catalog-book.txt').replace(/^Rights:.*$/m, `Rights:${value}`), 'x.txt');
+    expect(r!.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(r!.rights).toBe(rights);
   });
 
   it.each([

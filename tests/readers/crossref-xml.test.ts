@@ -123,13 +123,40 @@ describe('Crossref query results with many records', () => {
 });
 
 describe('bad Crossref XML', () => {
-  it('keeps the records before the damage and names the file, line and column of it', () => {
+  it('keeps the records before the damage and names the file, the record, the element, line and column of it', () => {
     const report = readFile(fixtureText('registry', 'crossref-malformed.xml'), 'crossref-malformed.xml');
     expect(report.records.map((r) => r.title)).toEqual(['A preprint read before the damage']);
     expect(report.errors).toHaveLength(1);
     const line = report.errors[0]!.toLine();
-    expect(line).toMatch(/^crossref-malformed\.xml: line 29, column \d+: not well-formed XML: .+ \[LDPUB_BAD_SYNTAX\]$/);
+    expect(line).toBe('crossref-malformed.xml record 2 (<doi_record> at line 25): <posted_content/titles/title> at line 29, column 37: not well-formed XML: unexpected close tag. [LDPUB_BAD_SYNTAX]');
     expect(line.split('\n')).toHaveLength(1);
+  });
+
+  it('reads on after a damaged record: the records after it are read too', () => {
+    const report = readFile(fixtureText('registry', 'crossref-damaged-middle.xml'), 'damaged.xml');
+    expect(report.records.map((r) => [r.title, r.doi, r.authors[0]?.kind === 'person' ? r.authors[0].family : undefined])).toEqual([
+      ['A preprint read before the damage', '10.5555/preprint.1', 'Franklin'],
+      ['A preprint read after the damage', '10.5555/preprint.3', 'Hodgkin'],
+    ]);
+    expect(report.errors.map((e) => e.toLine())).toEqual([
+      'damaged.xml record 2 (<doi_record> at line 25): <posted_content/titles/title> at line 29, column 37: not well-formed XML: unexpected close tag. [LDPUB_BAD_SYNTAX]',
+    ]);
+    // In a query result, whose records sit deeper and whose namespace is on the root, and with two damaged ones.
+    const elife = fixtureText('gold', 'elife-01567', 'crossref-unixsd.xml');
+    const start = elife.indexOf('      <query ');
+    const end = elife.indexOf('</query>') + '</query>'.length;
+    const query = elife.slice(start, end);
+    const damaged = query.replace('<title>Automated', '<title><i>Automated');
+    const doc = elife.slice(0, start) + [query, damaged, query.replace('Automated quantitative', 'Manual quantitative'), damaged, query.replace('Automated quantitative', 'Last quantitative')].join('\n') + elife.slice(end);
+    const many = readFile(doc, 'result.xml');
+    expect(many.records.map((r) => r.title?.split(' ')[0])).toEqual(['Automated', 'Manual', 'Last']);
+    expect(many.records.every((r) => r.funding.length === 6 && r.doi === '10.7554/elife.01567')).toBe(true);
+    expect(many.errors.map((e) => e.toLine())).toEqual([
+      expect.stringMatching(/^result\.xml record 2 \(<query> at line \d+\): <journal_article\/titles\/title> at line \d+, column \d+: not well-formed XML: .+ \[LDPUB_BAD_SYNTAX\]$/),
+      expect.stringMatching(/^result\.xml record 4 \(<query> at line \d+\): <journal_article\/titles\/title> /),
+    ]);
+    const lines = many.errors.map((e) => Number(/at line (\d+)\)/.exec(e.toLine())![1]));
+    expect(lines.map((n) => doc.split('\n')[n - 1]!.trim().slice(0, 7))).toEqual(['<query ', '<query ']);
   });
 
   it('refuses a file that breaks before any record, with one line', () => {
@@ -140,7 +167,7 @@ describe('bad Crossref XML', () => {
       if (isLdpubError(e)) error = e;
     }
     expect(error?.code).toBe('LDPUB_BAD_SYNTAX');
-    expect(error?.toLine()).toMatch(/^broken\.xml: line 3, column \d+: not well-formed XML/);
+    expect(error?.toLine()).toMatch(/^broken\.xml record 1 \(<doi_record> at line 3\): <crossref> at line 3, column \d+: not well-formed XML/);
   });
 
   it('refuses an XML file of a format it does not read, naming the root element', () => {
@@ -162,6 +189,6 @@ describe('ldpub convert on a damaged many-record file', () => {
     const r = await runCommand(run, [file, '--to', 'ntriples', '--no-validate']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('A preprint read before the damage');
-    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^ldpub convert: .*crossref-malformed\.xml: line 29, column \d+: not well-formed XML: .* \[LDPUB_BAD_SYNTAX\]$/)]);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^ldpub convert: .*crossref-malformed\.xml record 2 \(<doi_record> at line 25\): <posted_content\/titles\/title> at line 29, column \d+: not well-formed XML: .* \[LDPUB_BAD_SYNTAX\]$/)]);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent, Record } from '../../src/model/record.js';
 import { readRecords } from '../../src/readers/index.js';
+import { toCslJson } from '../../src/citation/to-csl-json.js';
 import { fixtureText } from '../helpers/fixtures.js';
 
 type Json = { [key: string]: any };
@@ -56,6 +57,44 @@ function commonmetaFields(r: Record, cm: Json): { [field: string]: [ours: unknow
   };
 }
 
+/** DataCite's own JSON (the REST API's attributes, or commonmeta's DataCite JSON writer): what the Record keeps of it. */
+function dataciteFields(r: Record, doc: Json): { [field: string]: [ours: unknown, theirs: unknown] } {
+  const dc = (doc.data?.attributes ?? doc) as Json;
+  const name = (a: Json) => (a.nameType === 'Organizational' ? { name: a.name } : { given: a.givenName, family: a.familyName });
+  const affiliations = (a: Json) => (a.affiliation ?? []).map((o: Json | string) => (typeof o === 'string' ? o : o.name));
+  const general = dc.types?.resourceTypeGeneral === 'Text' ? dc.types?.resourceType : dc.types?.resourceTypeGeneral;
+  const space = (t?: string) => t?.replace(/\s+/g, ' ').trim();
+  const host = (dc.relatedItems ?? []).find((x: Json) => x.relationType === 'IsPublishedIn') as Json | undefined;
+  return {
+    id: [doiIri(r.doi), doiIri(dc.doi)],
+    type: [r.type, String(general ?? '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()],
+    title: [r.title, dc.titles?.find((t: Json) => !t.titleType)?.title],
+    'creators (names)': [r.authors.map(person), (dc.creators ?? []).map(name)],
+    'creators (affiliations)': [r.authors.map((a) => (a.kind === 'person' ? (a.affiliations ?? []).map((o) => o.name) : [])), (dc.creators ?? []).map(affiliations)],
+    'contributors (role, names)': [
+      r.contributors.map((c) => [c.role, person(c)]),
+      (dc.contributors ?? []).map((c: Json) => [String(c.contributorType).replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(), name(c)]),
+    ],
+    publisher: [r.publisher, typeof dc.publisher === 'string' ? dc.publisher : dc.publisher?.name],
+    date: [r.date, dc.dates?.find((d: Json) => d.dateType === 'Issued')?.date ?? String(dc.publicationYear)],
+    subjects: [r.subjects, (dc.subjects ?? []).map((x: Json) => x.subject)],
+    license: [ccId(r.license), ccId(dc.rightsList?.find((x: Json) => x.rightsUri)?.rightsUri)],
+    abstract: [space(r.abstract?.map((x) => x.text).join(' ')), space(dc.descriptions?.find((d: Json) => !d.descriptionType || d.descriptionType === 'Abstract')?.description)],
+    relations: [
+      r.relations.map((x) => [x.type, x.identifier.value.toLowerCase()]),
+      (dc.relatedIdentifiers ?? []).map((x: Json) => [x.relationType, String(x.relatedIdentifier).toLowerCase()]),
+    ],
+    language: [r.language, dc.language],
+    url: [r.url, dc.url],
+    version: [r.version, dc.version ?? undefined],
+    'container (title, volume, pages)': [
+      r.container ? [r.container.title, r.container.volume, r.locator?.kind === 'pages' ? [r.locator.first, r.locator.last] : undefined] : undefined,
+      host ? [host.titles?.find((t: Json) => !t.titleType)?.title, host.volume, host.firstPage ? [host.firstPage, host.lastPage] : undefined] : undefined,
+    ],
+    'geo locations': [undefined, dc.geoLocations?.length || undefined],
+  };
+}
+
 interface Case {
   label: string;
   record: () => Record;
@@ -69,6 +108,7 @@ const biorxiv = () => read('biorxiv-097196', 'crossref-unixsd.xml');
 const review = () => read('elife-55167-sa2-peer-review', 'crossref-unixsd.xml');
 const blog = () => read('datacite-blog-4k3m-nyvg', 'datacite.xml');
 const dryad = () => read('dryad-8515-dataset', 'datacite-api.json');
+const lipics = () => read('lipics-tqc-2013-93', 'datacite-api.json');
 
 const NO_REFERENCES = 'ldpub keeps no reference list: the Record has no place for it, and the graph links a work only to the works it names';
 const NO_FILES = 'text-mining file links are not bibliographic metadata; the Record keeps only the landing page URL';
@@ -85,6 +125,22 @@ const CASES: Case[] = [
       references: NO_REFERENCES,
       files: NO_FILES,
       archiveLocations: NO_ARCHIVES,
+    },
+  },
+  {
+    label: "elife-01567: ldpub's CSL-JSON of the Crossref XML against commonmeta's CSL writer",
+    record: elife,
+    fields: () => {
+      const ours = toCslJson(elife(), { id: 'elife-01567', uri: 'https://example.org/record/elife-01567' }) as unknown as Json;
+      const theirs = json('elife-01567', 'expected-csl.json');
+      const keys = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].filter((k) => k !== 'id').sort();
+      return Object.fromEntries(keys.map((k) => [k, [ours[k], theirs[k]]]));
+    },
+    apart: {
+      ISSN: "ldpub gives the journal's ISSN (CSL's ISSN variable); commonmeta's CSL writer leaves it out",
+      license: 'CSL has no licence vocabulary: ldpub writes the licence IRI, commonmeta its own id ("CC-BY-3.0")',
+      number: 'the article number e01567 is CSL `number`, where APA and IEEE look (docs/citations.md); commonmeta writes none',
+      page: 'and `page`, where Zotero and older consumers look; commonmeta writes none',
     },
   },
   {
@@ -167,6 +223,39 @@ const CASES: Case[] = [
       keywords: 'the API answer has five subjects (one repeated in other case, and "taxonomy"); commonmeta deduplicates and drops one',
       url: `${LIVE_API}: the 2021 answer's URL is http, the later one https`,
     },
+  },
+  {
+    label: "dryad-8515 (DataCite REST API) against commonmeta's DataCite JSON writer",
+    record: dryad,
+    fields: () => dataciteFields(dryad(), json('dryad-8515-dataset', 'expected-datacite-json.json')),
+    apart: {
+      date: 'the API answer gives Issued "2011" and Available 2011-02-01T17:22:41Z; ldpub keeps the Issued year, commonmeta writes the Available moment as Issued',
+      subjects: 'the API answer has five subjects ("malaria" and "taxonomy" among them); commonmeta drops "taxonomy" and capitalises "Malaria"',
+      relations: "the API answer Cites 10.1371/journal.ppat.1000446 (kept); commonmeta's DataCite JSON writer writes no relatedIdentifiers",
+      url: `${LIVE_API}: the 2021 answer's URL is http, the later one https`,
+      'geo locations': 'ldpub keeps no geoLocations: the Record has no place for them (docs/mapping.md)',
+    },
+  },
+  {
+    label: 'lipics-tqc-2013-93 (DataCite REST API, conference paper) against the later answer commonmeta reads',
+    record: lipics,
+    fields: () => dataciteFields(lipics(), json('lipics-tqc-2013-93', 'expected-commonmeta.json')),
+    apart: {
+      'contributors (role, names)': `${LIVE_API}: the 2021 answer names the series editor (Marc Herbstritt), the later one the two volume editors`,
+      publisher: `${LIVE_API}: the publisher's name was rewritten ("… fuer Informatik GmbH, Wadern/Saarbruecken, Germany" → "… für Informatik")`,
+      subjects: 'the 2021 answer has a subject and a DDC class; the later one the keywords',
+      license: 'the 2021 answer has an empty rightsList',
+      abstract: 'the 2021 answer types its one description Other, not Abstract: ldpub keeps it as a note, not as the abstract',
+      relations: 'the 2021 answer has no relatedIdentifiers',
+      url: `${LIVE_API}: the landing page moved`,
+      'container (title, volume, pages)': 'the 2021 answer has no relatedItems; the later one gives the proceedings (volume 22, pages 93-105)',
+    },
+  },
+  {
+    label: 'lipics-tqc-2013-93: the answer commonmeta reads, read by ldpub, against its own fields',
+    record: () => read('lipics-tqc-2013-93', 'expected-commonmeta.json'),
+    fields: () => dataciteFields(read('lipics-tqc-2013-93', 'expected-commonmeta.json'), json('lipics-tqc-2013-93', 'expected-commonmeta.json')),
+    apart: {},
   },
 ];
 

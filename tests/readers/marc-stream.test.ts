@@ -82,3 +82,16 @@ describe('ldpub convert on MARC', () => {
     expect(readMarc(docs[2] as string, 'x.xml').map((x) => (x as Record).id)).toEqual(['art-2020-45']);
   });
 });
+
+describe('ids of streamed records without a 001', () => {
+  it('count the refused entries too, as read whole: the third record is file-3 whether the second is broken or not', async () => {
+    const { mapRecordStream, mapFileEntries } = await import('../../src/pipeline.js');
+    const text = readFileSync(fixturePath('marc', 'malformed.xml'), 'utf8').replace(/<(?:marc:)?controlfield tag="001">[^<]*<\/(?:marc:)?controlfield>/g, '');
+    const ids: string[] = [];
+    for await (const m of mapRecordStream(readRecordStream(chunks(Buffer.from(text), 512), 'shelf.xml'), 'shelf.xml', 'http://localhost:3000')) {
+      ids.push(isLdpubError(m) ? m.code : m.id);
+    }
+    expect(ids).toEqual(['shelf-1', 'LDPUB_BAD_SYNTAX', 'shelf-3']);
+    expect(mapFileEntries(text, 'shelf.xml', 'http://localhost:3000').mapped.map((m) => m.id)).toEqual(['shelf-1', 'shelf-3']);
+  });
+});

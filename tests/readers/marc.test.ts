@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isLdpubError, LdpubError } from '../../src/errors.js';
 import type { Record } from '../../src/model/record.js';
 import { mapRecordStream, type MappedRecord } from '../../src/pipeline.js';
-import { readRecords } from '../../src/readers/index.js';
+import { readFile, readRecords } from '../../src/readers/index.js';
 import { readMarc, marcReader } from '../../src/readers/marc/index.js';
 import { decodeMarc8, encodeMarc8 } from '../../src/readers/marc/marc8.js';
 import { parseRelatedParts, titleOf, workTypeOf, mapMarc } from '../../src/readers/marc/map.js';
@@ -92,14 +92,13 @@ describe('the MARC reader is chosen by extension and by content', () => {
     expect(marcReader.sniff('{"title": "x"}')).toBe(false);
   });
 
-  it('refuses the whole file in the whole-file contract when one record is broken, naming the record', () => {
+  it('read whole, a broken record refuses only itself, named as an entry of the file; all or nothing throws it', () => {
     const broken = readFileSync(fixturePath('marc', 'malformed.xml'), 'utf8');
-    expect(() => readRecords(broken, 'malformed.xml')).toThrowError(LdpubError);
-    try {
-      readRecords(broken, 'malformed.xml');
-    } catch (e) {
-      expect((e as LdpubError).toLine()).toMatch(/^malformed\.xml: record 2 \(001 bad-2\), datafield 245: is not well-formed XML: .+ \[LDPUB_BAD_SYNTAX\]$/);
-    }
+    const result = readFile(broken, 'malformed.xml');
+    expect(result.records.map((r) => r.id)).toEqual(['good-1', 'good-3']);
+    expect(result.errors.map((e) => e.toLine())).toEqual([expect.stringMatching(/^malformed\.xml record 2 \(001 bad-2\): datafield 245: is not well-formed XML: .+ \[LDPUB_BAD_SYNTAX\]$/)]);
+    expect([result.positions, result.entries]).toEqual([[0, 2], 3]);
+    expect(() => readRecords(broken, 'malformed.xml')).toThrowError(/^is not well-formed XML/);
   });
 });
 
@@ -198,6 +197,33 @@ describe('the mapping, as a cataloguer reads it', () => {
     expect(r.institution).toEqual({ name: 'Massachusetts Institute of Technology, Dept. of Physics' });
     expect(r.notes).toEqual([{ label: 'Degree', value: 'Ph. D.' }]);
     expect(r.date).toBe('1998');
+  });
+
+  it.each([
+    ['140304e20140211enk     o     000 0 eng d', '2014.', '2014-02-11'],
+    ['140304e20140211enk     o     000 0 eng d', undefined, '2014-02-11'],
+    ['170601e201705  enk     o     000 0 eng d', '[2017]', '2017-05'],
+    ['170601e201705uuenk     o     000 0 eng d', undefined, '2017-05'],
+    // A detailed date of another year than 264 $c (a reprint): the 264's year stands.
+    ['140304e20130211enk     o     000 0 eng d', '2014.', '2014'],
+    ['140304e20141399enk     o     000 0 eng d', '2014.', '2014'],
+    ['140304s2014    enk     o     000 0 eng d', '2014.', '2014'],
+  ] as [string, string | undefined, string][])('008 %s with 264 $c %s → date %s', (f008, c, date) => {
+    const fields: MarcRecord['fields'] = [{ tag: '008', value: f008 }, field('245', [['a', 'T']])];
+    if (c) fields.push(field('264', [['b', 'P,'], ['c', c]], ' ', '1'));
+    expect(mapMarc(marc('00000nab a2200000 i 4500', fields)).date).toBe(date);
+  });
+
+  it("773 $d is the publisher of an article without a 264 of its own, the serial's dates cut off", () => {
+    const r = mapMarc(marc('00000nab a2200000 i 4500', [
+      field('245', [['a', 'T']]),
+      field('773', [['t', 'eLife.'], ['d', 'Cambridge : eLife Sciences Publications, Ltd, 2012-'], ['x', '2050-084X'], ['g', 'Vol. 3 (2014), article e01567']], '0'),
+    ]));
+    expect([r.publisherPlace, r.publisher, r.container?.title, r.container?.volume, r.locator]).toEqual(['Cambridge', 'eLife Sciences Publications, Ltd', 'eLife', '3', { kind: 'article-number', value: 'e01567' }]);
+    const dated = mapMarc(marc('00000naa a2200000 i 4500', [field('245', [['a', 'T']]), field('773', [['t', 'Host.'], ['d', '[London] : Routledge, [2019].'], ['z', '9780306406157']], '0')]));
+    expect([dated.publisherPlace, dated.publisher]).toEqual(['London', 'Routledge']);
+    const own = mapMarc(marc('00000nab a2200000 i 4500', [field('264', [['b', 'Own press,'], ['c', '2020.']], ' ', '1'), field('773', [['t', 'J.'], ['d', 'Elsewhere : Other, 1990-']], '0')]));
+    expect(own.publisher).toBe('Own press');
   });
 
   it('024 $2 doi, 856 doi.org links, 035 (OCoLC) and other 024 identifiers', () => {

@@ -107,9 +107,9 @@ describe('refusals and warnings reach the user', () => {
     const dir = folder({ 'refs.bib': bib, 'latin1.txt': latin1, 'image.txt': binary });
     const r = await runCommand(convert, [join(dir, 'refs.bib'), join(dir, 'image.txt'), join(dir, 'latin1.txt'), '--to', 'csl-json', '--no-validate']);
     expect(r.code).toBe(1);
-    // One CSL-JSON object per record, in turn (as DOI content negotiation gives one record).
-    const out = r.stdout.split('\n}\n').filter((s) => s.trim() !== '').map((s) => [JSON.parse(`${s}\n}`) as { title: string }]);
-    expect(out.map((items) => items[0]?.title)).toEqual(['First', 'Last', 'Über Müller']);
+    // Several records are one CSL-JSON array, in input order.
+    const out = JSON.parse(r.stdout) as { title: string }[];
+    expect(out.map((item) => item.title)).toEqual(['First', 'Last', 'Über Müller']);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       `ldpub convert: ${join(dir, 'refs.bib')} line 8 (broken): title "{Unbalanced {brace}": the BibTeX entry does not parse: a brace in this value is never closed [LDPUB_BAD_SYNTAX]`,
       `ldpub convert: ${join(dir, 'image.txt')}: bytes "0x00 at offset 0": is neither UTF-8 nor plausible Windows-1252 text: it looks binary [LDPUB_BAD_ENCODING]`,

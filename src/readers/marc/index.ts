@@ -87,15 +87,37 @@ function choose(head: Uint8Array, fileName: string): { push(c: Uint8Array): Pars
   return { push: (c) => iso.push(c), end: () => iso.end() };
 }
 
+/** Binary MARC that reached a text reader: its bytes were decoded as UTF-8 on the way, and MARC-8 is not UTF-8. */
+function refuseLostBytes(text: string): void {
+  if (looksLikeIso2709(text) && text.includes('\ufffd')) {
+    throw new LdpubError('LDPUB_BAD_SYNTAX', 'is binary MARC whose bytes were lost to a UTF-8 decoding (MARC-8 most likely): read it as bytes, as ldpub convert and the catalog do', { field: 'leader/09 (character coding)', value: text.slice(9, 10) });
+  }
+}
+
 export const marcReader: RecordReader = {
   name: 'marc',
   extensions: ['mrc', 'marc'],
   sniff: (text) => looksLikeMarcXml(text) || looksLikeIso2709(text),
+  readEntries(text) {
+    refuseLostBytes(text);
+    const records: Record[] = [];
+    const errors: LdpubError[] = [];
+    const positions: number[] = [];
+    const all = readMarc(text, '');
+    all.forEach((r, i) => {
+      if (r instanceof LdpubError) {
+        // "record 2 (001 x)": the entry, which the caller prefixes with the file's name.
+        errors.push(new LdpubError(r.code, r.message, { record: r.record?.replace(/^, /, ''), ...(r.field !== undefined ? { field: r.field } : {}), ...(r.value !== undefined ? { value: r.value } : {}) }));
+        return;
+      }
+      records.push(r);
+      positions.push(i);
+    });
+    if (all.length === 0) throw new LdpubError('LDPUB_NOT_A_RECORD', 'holds no MARC record', {});
+    return { records, errors, warnings: [], positions, entries: all.length };
+  },
   read(text) {
-    if (looksLikeIso2709(text) && text.includes('\ufffd')) {
-      // The bytes were decoded as UTF-8 before they reached here, and MARC-8 is not UTF-8: lengths and letters are lost.
-      throw new LdpubError('LDPUB_BAD_SYNTAX', 'is binary MARC whose bytes were lost to a UTF-8 decoding (MARC-8 most likely): read it as bytes, as ldpub convert does', { field: 'leader/09 (character coding)', value: text.slice(9, 10) });
-    }
+    refuseLostBytes(text);
     const out: Record[] = [];
     for (const r of readMarc(text, '')) {
       // The whole-file contract has no place for a record's error beside the others: the first one refuses the

@@ -73,15 +73,31 @@ export function titleOf(field: DataField): string | undefined {
   return out || undefined;
 }
 
-/** A date from 264/260 $c or 008: ISO as given, else the year ("c2020." → "2020"), else the text for validation. */
+/**
+ * 008/06 `e` (detailed date): Date 1 is the year and Date 2 the month and day (`mmdd`, the day may be blank or `u`),
+ * as cataloguers record the exact date of an issue or an online article. The date at that precision, else none.
+ */
+function detailedDate(f008: string | undefined): string | undefined {
+  if (!f008 || f008[6] !== 'e') return undefined;
+  const m = /^(\d{4})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|[ u|]{2})$/.exec(f008.slice(7, 15));
+  if (!m) return undefined;
+  return /^\d\d$/.test(m[3] as string) ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
+}
+
+/**
+ * A date from 264/260 $c or 008: ISO as given, else the year ("c2020." → "2020") — made exact by a detailed date in
+ * 008 of that same year — else the text for validation.
+ */
 function dateOf(value: string | undefined, f008: string | undefined): string | undefined {
+  const detailed = detailedDate(f008);
   if (value) {
     const v = unbracket(trimIsbd(value));
     const iso = /\b(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b/.exec(v);
     if (iso && /^\d{4}-\d{2}/.test(iso[1] as string)) return iso[1];
     const year = /(?:^|[^\d])(1[5-9]\d\d|20\d\d)(?!\d)/.exec(v);
-    if (year) return year[1];
+    if (year) return detailed?.startsWith(`${year[1]}-`) ? detailed : year[1];
   }
+  if (detailed) return detailed;
   const date1 = f008?.slice(7, 11);
   if (date1 && /^\d{4}$/.test(date1) && date1 !== '0000') return date1;
   return value ? trimIsbd(value) || undefined : undefined;
@@ -366,10 +382,12 @@ export function mapMarc(marc: MarcRecord): Record {
     else if (enumeration.first) record.locator = { kind: 'pages', first: enumeration.first };
     if (!record.date && parts.year) record.date = parts.year;
     const d = subfield(f, 'd');
-    if (d && !record.publisher && record.type === 'chapter') {
-      const m = /^(?:([^:]+?)\s*:\s*)?([^,]+)/.exec(d);
-      if (m?.[1]) record.publisherPlace = trimIsbd(m[1]);
-      if (m?.[2]) record.publisher = trimIsbd(m[2]);
+    if (d && !record.publisher) {
+      // The host's "Place : Publisher, date" ($d) is the work's publisher when the record has no 264/260 of its own:
+      // the date (a serial's "1958-") is cut off, a comma inside the name ("eLife Sciences Publications, Ltd") kept.
+      const m = /^(?:([^:]+?)\s*:\s*)?(.+?)(?:,?\s*\[?c?\d{4}\??\]?\s*-?\s*(?:\d{4})?\]?)?\.?$/.exec(d.trim());
+      if (m?.[1]) record.publisherPlace = unbracket(trimIsbd(m[1]));
+      if (m?.[2]) record.publisher = unbracket(trimIsbd(m[2]));
     }
   }
 

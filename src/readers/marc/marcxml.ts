@@ -153,15 +153,18 @@ export function parseRecordXml(xml: string, fileName: string, index: number): Pa
     const at = /^(?:[^:\s]*:)?(\d+):(\d+): /.exec(error.message);
     return new LdpubError('LDPUB_BAD_SYNTAX', `is not well-formed XML: ${error.message.slice(at?.[0].length ?? 0)}`, {
       record: recordLabel(fileName, index, peekId(xml)),
-      field: fieldAt(xml, at ? Number(at[1]) : errorLine),
+      field: fieldAt(xml, at ? Number(at[1]) : errorLine, at ? Number(at[2]) : undefined),
     });
   }
   return { leader: leader === undefined || leader.trim() === '' ? BLANK_LEADER : leader.padEnd(24, ' ').slice(0, 24), fields };
 }
 
-/** The MARC field open at `line` of a record's XML, for naming where a syntax error is. */
-function fieldAt(xml: string, line: number): string {
-  const before = xml.split('\n').slice(0, line).join('\n');
+/** The MARC field open at `line` (and `column`, when known) of a record's XML, for naming where a syntax error is. */
+function fieldAt(xml: string, line: number, column?: number): string {
+  const lines = xml.split('\n').slice(0, line);
+  // A record on one line (as many exports write them) is named by the column.
+  if (column !== undefined && lines.length > 0) lines[lines.length - 1] = (lines[lines.length - 1] as string).slice(0, column);
+  const before = lines.join('\n');
   const tags = [...before.matchAll(/<(?:[\w.-]+:)?(controlfield|datafield)\b[^>]*\btag="([^"]*)"/g)];
   const last = tags[tags.length - 1];
   return last ? `${last[1]} ${last[2]}` : 'record';

@@ -32,46 +32,118 @@ export interface StreamOptions {
   onRoot?: (root: RootInfo) => void;
 }
 
-/** The line/column text of a saxes error message ("1:23: unexpected end."), as `line 1, column 23`. */
-function position(message: string): { where: string; what: string } {
+/** The line and column of a saxes error message ("1:23: unexpected end."), and what it says. */
+function position(message: string): { line?: number; column?: number; what: string } {
   const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(message);
-  return m ? { where: `line ${m[1]}, column ${m[2]}`, what: m[3]!.trim() } : { where: 'unknown position', what: message };
+  return m ? { line: Number(m[1]), column: Number(m[2]), what: m[3]!.trim() } : { what: message };
+}
+
+/** Where a segment of the text starts: its line and column (1-based) and the characters put before it. */
+interface Segment {
+  offset: number;
+  line: number;
+  column: number;
+  /** Length of the synthetic root start tag before the segment's text (0 for the whole text). */
+  prefix: number;
+}
+
+/** A syntax error inside a record, named as an entry of the file: the record (its place, its start) and the element. */
+interface Damage {
+  error: LdpubError;
+  /** Where the next record starts, to read on from; undefined when no record follows. */
+  resume?: number;
 }
 
 /**
  * Parses `text` as XML. Without `isRecord`, the whole document element is built and returned; with it, only the
  * record subtrees are built and each goes to `onRecord` as soon as it closes (the return value is then undefined).
- * Malformed XML throws LDPUB_BAD_SYNTAX naming the line and column; records already handed over stay handed over.
+ * Malformed XML is LDPUB_BAD_SYNTAX naming the record it is in (`record 2 (<doi_record> at line 26)`) and the
+ * element, line and column; records already handed over stay handed over. With `onError`, a record that is not
+ * well-formed is handed there, and parsing resumes at the next start tag of the same record element, inside a copy
+ * of the root start tag (so its namespaces hold): the records after the damage are read too. Damage outside any
+ * record still ends the parse, thrown.
  */
-export function parseXml(text: string, options: StreamOptions = {}): XmlElement | undefined {
+export function parseXml(text: string, options: StreamOptions & { onError?: (e: LdpubError) => void } = {}): XmlElement | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  let segment: Segment = { offset: 0, line: 1, column: 1, prefix: 0 };
+  let input = body;
+  let records = 0;
+  let rootTag: string | undefined;
+  let root: XmlElement | undefined;
+  for (;;) {
+    const outcome = parseSegment(body, input, segment, records, options, segment.prefix > 0);
+    root ??= outcome.root;
+    records = outcome.records;
+    rootTag ??= outcome.rootTag;
+    if (!outcome.damage) return root;
+    // Only ever forwards: a resumption point not past this segment's start ends the parse.
+    if (!options.onError || outcome.damage.resume === undefined || outcome.damage.resume <= segment.offset || !rootTag) throw outcome.damage.error;
+    options.onError(outcome.damage.error);
+    const at = outcome.damage.resume;
+    const before = body.slice(0, at);
+    const lastBreak = before.lastIndexOf('\n');
+    const open = rootTag.replace(/\s+/g, ' ');
+    segment = { offset: at, line: (before.match(/\n/g)?.length ?? 0) + 1, column: at - lastBreak, prefix: open.length };
+    input = open + body.slice(at);
+  }
+}
+
+function parseSegment(
+  body: string,
+  input: string,
+  segment: Segment,
+  recordsBefore: number,
+  options: StreamOptions,
+  resumed: boolean,
+): { root?: XmlElement; records: number; rootTag?: string; damage?: Damage } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
+  const names: string[] = [];
   let root: XmlElement | undefined;
+  let rootTag: string | undefined;
   let depth = 0;
   let recordDepth = -1;
+  let records = recordsBefore;
+  let record: { name: string; line: number } | undefined;
   const building = () => !options.isRecord || recordDepth >= 0;
-  let failure: Error | undefined;
+  let failure: { error: Error; record?: { index: number; name: string; line: number; depth: number }; path: string[] } | undefined;
+  /** A position in `input` as a line and column of the whole text. */
+  const place = (line: number, column: number) =>
+    line === 1 ? { line: segment.line, column: segment.column - 1 + column - segment.prefix } : { line: segment.line + line - 1, column };
 
   parser.on('opentag', (tag: SaxesTagNS) => {
-    if (depth === 0) options.onRoot?.({ local: tag.local, uri: tag.uri, attrs: attrsOf(tag) });
+    if (failure) return;
+    if (depth === 0) {
+      if (!resumed) options.onRoot?.({ local: tag.local, uri: tag.uri, attrs: attrsOf(tag) });
+      rootTag = rootStartTag(input);
+    }
     depth++;
-    if (options.isRecord && recordDepth < 0 && options.isRecord({ local: tag.local, uri: tag.uri }, depth)) recordDepth = depth;
+    names.push(tag.local);
+    if (options.isRecord && recordDepth < 0 && options.isRecord({ local: tag.local, uri: tag.uri }, depth)) {
+      recordDepth = depth;
+      records++;
+      record = { name: tag.name, line: place(parser.line, parser.column).line };
+    }
     if (!building()) return;
-    const el: XmlElement = { local: tag.local, uri: tag.uri, attrs: attrsOf(tag), children: [], line: parser.line, column: parser.column };
+    const where = place(parser.line, parser.column);
+    const el: XmlElement = { local: tag.local, uri: tag.uri, attrs: attrsOf(tag), children: [], line: where.line, column: where.column };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else if (!options.isRecord) root = el;
     stack.push(el);
   });
   parser.on('closetag', () => {
+    if (failure) return;
     if (building()) {
       const el = stack.pop();
       if (options.isRecord && depth === recordDepth && el) {
         recordDepth = -1;
+        record = undefined;
         // A record that closes after the first error is not trusted: the tree it closes may not be its own.
         if (!failure) options.onRecord?.(el);
       }
     }
+    names.pop();
     depth--;
   });
   const addText = (t: string) => {
@@ -81,19 +153,57 @@ export function parseXml(text: string, options: StreamOptions = {}): XmlElement 
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('error', (e: Error) => {
-    failure ??= e;
+    // Read on from a damaged record, the closing tags of the ancestors it had in the file do not match here.
+    if (resumed && recordDepth < 0 && /unmatched closing tag|unexpected close tag/.test(e.message)) return;
+    failure ??= {
+      error: e,
+      ...(record && recordDepth >= 0 ? { record: { index: records, name: record.name, line: record.line, depth: recordDepth } } : {}),
+      path: names.slice(recordDepth >= 0 ? recordDepth : 0),
+    };
   });
   try {
-    parser.write(text.replace(/^\uFEFF/, ''));
+    parser.write(input);
     if (!failure) parser.close();
   } catch (e) {
-    failure ??= e as Error;
+    failure ??= { error: e as Error, path: names.slice() };
   }
-  if (failure) {
-    const { where, what } = position(failure.message);
-    throw new LdpubError('LDPUB_BAD_SYNTAX', `not well-formed XML: ${what}`, { field: where });
+  if (!failure) return { root, records, ...(rootTag ? { rootTag } : {}) };
+  const { line, column, what } = position(failure.error.message);
+  const where = line !== undefined && column !== undefined ? place(line, column) : undefined;
+  const element = failure.path.slice(-3).join('/');
+  const field = [element ? `<${element}>` : '', where ? `${element ? 'at ' : ''}line ${where.line}, column ${where.column}` : ''].filter(Boolean).join(' ') || 'unknown position';
+  const error = new LdpubError('LDPUB_BAD_SYNTAX', `not well-formed XML: ${what}`, {
+    ...(failure.record ? { record: `record ${failure.record.index} (<${failure.record.name}> at line ${failure.record.line})` } : {}),
+    field,
+  });
+  let resume: number | undefined;
+  if (failure.record && failure.record.depth > 1 && line !== undefined && column !== undefined) {
+    // The next start tag of the same record element, after the damage (the error's line and column in `input`).
+    let lineStart = 0;
+    for (let n = 1; n < line && lineStart >= 0; n++) lineStart = input.indexOf('\n', lineStart) + 1 || -1;
+    const from = segment.offset + Math.max(0, Math.max(lineStart, 0) + Math.max(column - 1, 0) - segment.prefix);
+    const next = new RegExp(`<${failure.record.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s/>])`, 'g');
+    next.lastIndex = from;
+    const m = next.exec(body);
+    if (m) resume = m.index;
   }
-  return root;
+  return { root, records, ...(rootTag ? { rootTag } : {}), damage: { error, ...(resume !== undefined ? { resume } : {}) } };
+}
+
+/** The document element's start tag as written (after the XML declaration, comments and doctype). */
+function rootStartTag(text: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    i = text.indexOf('<', i);
+    if (i < 0) return undefined;
+    if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2;
+    else if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3;
+    else if (text.startsWith('<!', i)) i = text.indexOf('>', i) + 1;
+    else break;
+    if (i <= 1) return undefined;
+  }
+  const m = /^<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>/.exec(text.slice(i, i + 65536));
+  return m?.[0];
 }
 
 function attrsOf(tag: SaxesTagNS): { [name: string]: string } {
