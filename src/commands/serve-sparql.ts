@@ -42,7 +42,13 @@ export async function openReplica(opts: Pick<ReplicaOptions, 'endpoint' | 'base'
   const cache = new ByteCache(opts.cacheBytes);
   let marker = await store.marker();
   await store.meta();
-  const live = new LiveCatalog(await catalogFromStore(store, opts.base, cache), () => catalogFromStore(store, opts.base, cache), opts.logger);
+  // Entries that are not ldpub's are reported on every read of the catalog, and left out of it.
+  const read = async () => {
+    const catalog = await catalogFromStore(store, opts.base, cache);
+    for (const e of store.foreign) opts.logger.warn({ code: e.code, record: e.record }, e.toLine());
+    return catalog;
+  };
+  const live = new LiveCatalog(await read(), read, opts.logger);
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
