@@ -95,3 +95,50 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   };
   return proxy;
 }
+
+/** nginx over the exported site: its own prefix folder and config, the site's two include files, a free port. */
+export async function startNginx(siteDir: string, workDir: string): Promise<Running> {
+  for (const d of ['logs', 'tmp']) mkdirSync(join(workDir, d), { recursive: true });
+  const port = await freePort();
+  const conf = join(workDir, 'nginx.conf');
+  const tmp = join(workDir, 'tmp');
+  writeFileSync(
+    conf,
+    [
+      'worker_processes 1;',
+      'daemon off;',
+      'master_process off;',
+      `pid ${workDir}/nginx.pid;`,
+      `error_log ${workDir}/logs/error.log warn;`,
+      'events { worker_connections 256; }',
+      'http {',
+      '  access_log off;',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${tmp}/${t};`),
+      `  include ${siteDir}/_server/nginx-map.conf;`,
+      '  server {',
+      `    listen 127.0.0.1:${port};`,
+      '    server_name 127.0.0.1;',
+      `    include ${siteDir}/_server/nginx-site.conf;`,
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const check = spawnSync('nginx', ['-t', '-p', workDir, '-e', join(workDir, 'logs', 'error.log'), '-c', conf], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`nginx refuses the configuration: ${check.stderr}${check.stdout}`);
+  const { spawn } = await import('node:child_process');
+  const child = spawn('nginx', ['-p', workDir, '-e', join(workDir, 'logs', 'error.log'), '-c', conf], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    child.kill('SIGTERM');
+    await waitForExit(child.pid, 10_000, 'nginx shutdown');
+  };
+  try {
+    await waitFor(async () => (await fetch(`${url}/dump.nt`)).status === 200, 15_000, 'nginx');
+  } catch (e) {
+    await stop();
+    throw new Error(`${(e as Error).message}: ${readFileSync(join(workDir, 'logs', 'error.log'), 'utf8').slice(-2000)}`);
+  }
+  return { url, stop };
+}
