@@ -25,6 +25,7 @@ let embedded: TestServer;
 const replicas: Array<{ url: string; server: Server; stop(): void }> = [];
 const CHANGED = 'plos-one-e-locator';
 const DELETED = 'nature-genetics-consortium';
+const DELETED_TOO = 'ecology-sici-doi';
 
 /** `ldpub publish` into `url` (the store, or a proxy in front of it): by the Graph Store Protocol unless `updatesOnly`. */
 const publishTo = async (url: string, extra: string[] = [], updatesOnly = false) => {
@@ -166,6 +167,18 @@ describe('publish into Virtuoso, serve from replicas', () => {
     }
     expect(Date.now() - published).toBeLessThan(10_000);
     await compareAll();
+    // A deletion by the Graph Store path: the graph goes, the staging graph is not left behind.
+    unlinkSync(join(dir, `${DELETED_TOO}.txt`));
+    const g = await publishNow();
+    expect(g.code, g.stderr).toBe(0);
+    expect(g.stderr).toContain('1 change(s) (1 deletion(s))');
+    await embedded.live.reload();
+    for (const replica of replicas) await waitFor(async () => (await fetch(`${replica.url}/record/${DELETED_TOO}`)).status === 410, 10_000, 'the deletion on a replica');
+    await compareAll();
+    const ask = async (q: string) => ((await (await fetch(`${replicas[0]!.url}/sparql?query=${encodeURIComponent(q)}`, { headers: { accept: 'application/sparql-results+json' } })).json()) as { boolean: boolean }).boolean;
+    expect(await ask(`ASK { GRAPH <${BASE}/record/${DELETED_TOO}> { ?s ?p ?o } }`)).toBe(false);
+    expect(await ask(`ASK { GRAPH <${BASE}/ldpub/meta/staging> { ?s ?p ?o } }`)).toBe(false);
+    expect(await ask(`ASK { GRAPH <${BASE}/record/${CHANGED}> { ?s ?p ?o } }`)).toBe(true);
   });
 
   it('/sparql answers SELECT and CONSTRUCT queries by GET and POST, and refuses updates with 403', async () => {
