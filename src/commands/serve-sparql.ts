@@ -49,6 +49,14 @@ export async function openReplica(opts: Pick<ReplicaOptions, 'endpoint' | 'base'
     return catalog;
   };
   const live = new LiveCatalog(await read(), read, opts.logger);
+  // Graphs under {base}/record/ that ldpub did not publish are reported once (best effort: a store too slow for
+  // this query only loses the report), and never served: a replica answers only for the entries it read.
+  store
+    .strayGraphs()
+    .then((graphs) => {
+      for (const g of graphs) opts.logger.warn({ code: 'LDPUB_SPARQL_FOREIGN', record: g }, `${g}: a graph in the SPARQL store that ldpub did not publish; it is not served [LDPUB_SPARQL_FOREIGN]`);
+    })
+    .catch(() => undefined);
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;

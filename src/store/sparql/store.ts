@@ -84,6 +84,18 @@ export class SparqlStore implements CatalogReader {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /**
+   * Up to `limit` graphs named under `{base}/record/` that describe their own IRI with a type, as ldpub's record
+   * graphs do, but that the meta graph lists no entry for: graphs ldpub did not publish, which are never served.
+   */
+  async strayGraphs(limit = 10): Promise<string[]> {
+    const prefix = `${normalizeBase(this.base)}/record/`;
+    const rows = await this.client.select(
+      `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a ?t } FILTER(STRSTARTS(STR(?g), ${literal(prefix)})) FILTER NOT EXISTS { GRAPH <${this.graph}> { ?g ${p('entry')} ?e } } } LIMIT ${limit}`,
+    );
+    return rows.map((r) => r.g!.value);
+  }
+
   private parseEntry(row: Binding): Entry {
     const s = row.s!.value;
     let e: Entry;
