@@ -17,8 +17,21 @@ import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' } },
+  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' }, sparql: { type: 'boolean', default: false } },
 });
+if (values.sparql) {
+  // Publishing into a private Virtuoso and replicas over it, alone: `npm run bench -- --sparql [--quick]`.
+  const { sparqlSection } = await import('./sparql.js');
+  const quickRun = values.quick ?? false;
+  const sizes = quickRun ? { records: 500, updatesOnly: 30, durationS: 3, connections: 10, cold: 50 } : { records: 2000, updatesOnly: 100, durationS: 8, connections: 10, cold: 200 };
+  const started = now();
+  const outcome = await sparqlSection(sizes, Number(values.seed));
+  const result: BenchResult = { command: `npm run bench -- --sparql${quickRun ? ' --quick' : ''}`, quick: quickRun, startedAt: new Date().toISOString(), durationS: (now() - started) / 1000, machine: machineInfo(), sizes, rows: outcome.rows, targets: [] };
+  mkdirSync(new URL('../../bench/results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../../bench/results/sparql.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${formatTable(result)}\n`);
+  process.exit(0);
+}
 if (values['store-scale'] !== undefined) {
   // The store at scale, alone: `npm run bench -- --store-scale 100000`.
   const { storeSection } = await import('./store.js');

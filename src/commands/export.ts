@@ -22,7 +22,7 @@ every record (jsonld), or one compacted JSON-LD record per line (jsonl). The fil
 complete (written beside it, then renamed).
   --format nt|jsonld|jsonl  the dump to write
   --static DIR        instead: the whole site as files in DIR (emptied first), with Apache httpd rules
-                      (DIR/_server/apache.conf) and an approximate nginx map (DIR/_server/nginx.conf)
+                      (DIR/_server/apache.conf) and an approximate nginx map (DIR/_server/nginx-map.conf, nginx-site.conf)
   --out FILE          where to write it
   --data DIR          the data folder (default: data)
   --store PATH        the catalog store folder (default: DIR/.ldpub), brought up to date first

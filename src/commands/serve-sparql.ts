@@ -42,7 +42,21 @@ export async function openReplica(opts: Pick<ReplicaOptions, 'endpoint' | 'base'
   const cache = new ByteCache(opts.cacheBytes);
   let marker = await store.marker();
   await store.meta();
-  const live = new LiveCatalog(await catalogFromStore(store, opts.base, cache), () => catalogFromStore(store, opts.base, cache), opts.logger);
+  // Entries that are not ldpub's are reported on every read of the catalog, and left out of it.
+  const read = async () => {
+    const catalog = await catalogFromStore(store, opts.base, cache);
+    for (const e of store.foreign) opts.logger.warn({ code: e.code, record: e.record }, e.toLine());
+    return catalog;
+  };
+  const live = new LiveCatalog(await read(), read, opts.logger);
+  // Graphs under {base}/record/ that ldpub did not publish are reported once (best effort: a store too slow for
+  // this query only loses the report), and never served: a replica answers only for the entries it read.
+  store
+    .strayGraphs()
+    .then((graphs) => {
+      for (const g of graphs) opts.logger.warn({ code: 'LDPUB_SPARQL_FOREIGN', record: g }, `${g}: a graph in the SPARQL store that ldpub did not publish; it is not served [LDPUB_SPARQL_FOREIGN]`);
+    })
+    .catch(() => undefined);
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;

@@ -137,6 +137,7 @@ export async function exportStatic(opts: StaticExportOptions): Promise<StaticExp
     // Every record in every negotiable format, its type map and its Link header.
     const formats = negotiableFormats();
     const links: string[] = [];
+    const nginxLinks = new Map<string, string>();
     const total = catalog.records.length;
     let done = 0;
     for (const entry of catalog.records) {
@@ -152,6 +153,8 @@ export async function exportStatic(opts: StaticExportOptions): Promise<StaticExp
         for (let i = 0; i < value.length && chunks.length < LINK_CHUNKS; i += LINK_CHUNK) chunks.push(value.slice(i, i + LINK_CHUNK));
         for (const name of [entry.id, ...formats.map((f) => `${entry.id}.${f.extension}`)]) {
           chunks.forEach((c, i) => links.push(`${name}:${i} ${c}`));
+          // nginx reads a $ in a map value as a variable: such a Link header is left out there.
+          if (!link.includes('$')) nginxLinks.set(`/record/${name}`, link);
         }
       }
       opts.progress?.(++done, total);
@@ -164,7 +167,9 @@ export async function exportStatic(opts: StaticExportOptions): Promise<StaticExp
     await save(`${CONFIG_DIR}/links.txt`, `${links.join('\n')}\n`);
     await save(`${CONFIG_DIR}/gone.txt`, `${gone.join('\n')}\n`);
     await save(`${CONFIG_DIR}/apache.conf`, apacheConfig(out, fixed, negotiated));
-    await save(`${CONFIG_DIR}/nginx.conf`, nginxConfig(out, fixed));
+    const nginx = nginxConfig(out, fixed, nginxLinks, gone);
+    await save(`${CONFIG_DIR}/nginx-map.conf`, nginx.map);
+    await save(`${CONFIG_DIR}/nginx-site.conf`, nginx.site);
     return { records: catalog.records.length, tombstones: catalog.tombstones.length, files };
   } finally {
     server.closeAllConnections();
@@ -247,34 +252,103 @@ function apacheConfig(root: string, fixed: Array<{ path: string; type: string }>
   return `${lines.join('\n')}\n`;
 }
 
-/** nginx cannot weigh q-values: the map picks by the first matching type named, which is approximate. */
-function nginxConfig(root: string, fixed: Array<{ path: string; type: string }>): string {
-  const rows: string[] = [];
-  for (const f of preferenceOrder(negotiableFormats()).filter((f) => f.kind !== 'html')) {
-    for (const type of [f.mediaType, ...f.aliases]) rows.push(`    "~*^[^,;]*${type.replace(/[.+]/g, '\\$&')}" ${f.extension};`);
-  }
-  return `# ldpub static site for nginx. APPROXIMATE: nginx's map cannot weigh q-values, so the format is the one the
-# Accept header names first (see docs/scaling.md for the cases that differ from \`ldpub serve\`).
-# Put the map in the http block and the server block in a server.
-map $http_accept $ldpub_ext {
-    default html;
-${rows.join('\n')}
+/** An nginx regex for a media range named with a q other than 0: `first` only as the Accept header's first. */
+function nginxRange(type: string, first: boolean): string {
+  const t = type.replace(/[.+*]/g, '\\$&');
+  // The parameters before the next comma must not say q=0 (q=0, 0.0, 0.00, 0.000: "not acceptable").
+  return `"~*${first ? '^\\s*' : '(^|,)\\s*'}${t}\\s*(,|$|;(?![^,]*\\bq\\s*=\\s*0(\\.0{0,3})?\\s*(,|;|$)))"`;
 }
 
-server {
-    root ${root};
-    location /${CONFIG_DIR}/ { deny all; }
-    add_header Access-Control-Allow-Origin "*" always;
-    add_header Vary Accept always;
-    location = / { try_files /index.$ldpub_ext /index.html =404; }
-    location ~ ^/record/([^/]+)$ {
-        try_files /record/$1.$ldpub_ext $uri =404;
+/**
+ * nginx cannot weigh q-values: the map picks the first type the Accept header names (with a q other than 0),
+ * else the first type it names anywhere in ldpub's preference order, else HTML under a wildcard, else 406.
+ * nginx-map.conf goes in the http block; nginx-site.conf inside the server block that serves the site.
+ */
+function nginxConfig(root: string, fixed: Array<{ path: string; type: string }>, links: Map<string, string>, gone: string[]): { map: string; site: string } {
+  const order = preferenceOrder(negotiableFormats());
+  const first: string[] = [];
+  const anywhere: string[] = [];
+  for (const f of order) {
+    for (const type of [f.mediaType, ...f.aliases]) {
+      first.push(`    ${nginxRange(type, true)} ${f.extension};`);
+      anywhere.push(`    ${nginxRange(type, false)} ${f.extension};`);
     }
-${fixed.map((f) => `    location = ${f.path} { default_type "${f.type}"; }`).join('\n')}
-    types {
-${[...extensionTypes()].map(([ext, type]) => `        ${type} ${ext};`).join('\n')}
-    }
-    charset utf-8;
+  }
+  const quoted = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const resource = (name: string, keys: readonly string[], html: string) =>
+    `map $ldpub_ext $ldpub_${name} {\n    default 406;\n${allFormats()
+      .filter((f) => keys.includes(f.key))
+      .map((f) => `    ${f.extension} ${f.extension};`)
+      .join('\n')}${keys.includes('html') ? '' : `\n    html ${html};`}\n}`;
+  const map = `# ldpub static site for nginx, http block: include this file in \`http { }\`, and _server/nginx-site.conf in
+# the \`server { }\` that serves the site. APPROXIMATE: nginx's map cannot weigh q-values, so the format is the
+# first one the Accept header names (docs/scaling.md lists where this differs from \`ldpub serve\`).
+# Remove the two map_hash lines if your http block sets them already.
+map_hash_max_size 1048576;
+map_hash_bucket_size 256;
+map $http_accept $ldpub_ext {
+    default 406;
+    "" html;
+    "~*^\\s*(text/html|application/xhtml\\+xml|\\*/\\*)\\s*(,|$|;(?![^,]*\\bq\\s*=\\s*0(\\.0{0,3})?\\s*(,|;|$)))" html;
+    ${nginxRange('application/*', true)} jsonld;
+    ${nginxRange('text/*', true)} ttl;
+${first.join('\n')}
+${anywhere.join('\n')}
+    ${nginxRange('*/*', false)} html;
+    ${nginxRange('application/*', false)} jsonld;
+    ${nginxRange('text/*', false)} ttl;
+}
+${resource('home', HOME_KEYS, 'html')}
+${resource('shapes', SHAPES_KEYS, 'ttl')}
+${resource('void', rdfFormats().map((f) => f.key), 'ttl')}
+# Deleted records: 410 Gone.
+map $uri $ldpub_gone {
+    default 0;
+${gone.map((g) => `    /record/${g.split(' ')[0]} 1;`).join('\n')}
+}
+# Each record's Link header (signposts and alternates), for /record/{id} and every /record/{id}.{ext}.
+map $uri $ldpub_link {
+    default "";
+${[...links].map(([path, link]) => `    ${path} ${quoted(link)};`).join('\n')}
 }
 `;
+  const site = `# ldpub static site for nginx, server block: include this file inside the \`server { }\` that serves the site,
+# after _server/nginx-map.conf in the http block.
+root ${root};
+charset utf-8;
+charset_types *;
+default_type application/octet-stream;
+types {
+${[...extensionTypes()].map(([ext, type]) => `    ${type} ${ext};`).join('\n')}
+}
+add_header Access-Control-Allow-Origin "*" always;
+add_header Access-Control-Expose-Headers "Link, ETag, Content-Location, Last-Modified" always;
+add_header Vary Accept always;
+add_header Cache-Control "public, max-age=300";
+add_header Link $ldpub_link;
+error_page 406 /406.html;
+location /${CONFIG_DIR}/ { deny all; }
+location = / {
+    if ($ldpub_home = 406) { return 406; }
+    rewrite ^ /index.$ldpub_home last;
+}
+location = /shapes {
+    if ($ldpub_shapes = 406) { return 406; }
+    rewrite ^ /shapes.$ldpub_shapes last;
+}
+location = /.well-known/void {
+    if ($ldpub_void = 406) { return 406; }
+    rewrite ^ /.well-known/void.$ldpub_void last;
+}
+# /record/{id} names the record when its type map exists (the exact id wins over an extension).
+location ~ ^/record/(?<ldpub_id>[^/]+)$ {
+    if ($ldpub_gone) { return 410; }
+    set $ldpub_pick "";
+    if (-f $document_root/record/$ldpub_id.var) { set $ldpub_pick $ldpub_ext; }
+    if ($ldpub_pick = 406) { return 406; }
+    if ($ldpub_pick != "") { rewrite ^ /record/$ldpub_id.$ldpub_pick last; }
+}
+${fixed.map((f) => `location = ${f.path} { types { } default_type "${f.type.split(';')[0]!.trim()}"; }`).join('\n')}
+`;
+  return { map, site };
 }

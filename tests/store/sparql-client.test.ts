@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { literal, SparqlClient } from '../../src/store/sparql/client.js';
 import { SparqlStore } from '../../src/store/sparql/store.js';
+import { limiter } from '../../src/commands/publish.js';
 import { preferenceOrder, typeMap } from '../../src/static/export.js';
 import { negotiableFormats } from '../../src/formats/registry.js';
 
@@ -62,6 +63,35 @@ describe('SparqlClient', () => {
     await expect(new SparqlClient({ endpoint: url }).select('SELECT ?v {}')).rejects.toThrow(/LDPUB_SPARQL_USER and LDPUB_SPARQL_PASSWORD/);
   });
 
+  it('tries a transaction the store chose as a deadlock victim again, and reports any other failure', async () => {
+    let calls = 0;
+    const url = await serve((): Answer => {
+      calls++;
+      return calls < 3 ? { status: 500, body: 'Virtuoso 40001 Error SR172: Transaction deadlocked' } : { status: 200, body: '' };
+    });
+    await new SparqlClient({ endpoint: url }).update('CLEAR GRAPH <urn:x>');
+    expect(calls).toBe(3);
+    const broken = await serve((): Answer => ({ status: 500, body: 'Virtuoso 37000 Error SP030: syntax error' }));
+    await expect(new SparqlClient({ endpoint: broken }).update('x')).rejects.toMatchObject({ code: 'LDPUB_SPARQL_UNAVAILABLE', message: expect.stringContaining('SP030') });
+  });
+
+  it('leaves out an entry of the meta graph that is not ldpub\'s, and lists why', async () => {
+    const rows = [
+      { s: { type: 'uri', value: 'http://example.org/record/a' }, e: { type: 'literal', value: JSON.stringify({ id: 'a', version: 'v', datestamp: 1 }) } },
+      { s: { type: 'uri', value: 'http://example.org/record/b' }, e: { type: 'literal', value: 'not json' } },
+      { s: { type: 'uri', value: 'http://example.org/record/c' }, e: { type: 'literal', value: JSON.stringify({ id: 'd', version: 'v' }) } },
+      { s: { type: 'uri', value: 'http://example.org/record/n' }, e: { type: 'literal', value: 'null' } },
+    ];
+    const url = await serve((): Answer => ({ status: 200, headers: { 'content-type': 'application/sparql-results+json' }, body: JSON.stringify({ head: { vars: ['s', 'e'] }, results: { bindings: rows } }) }));
+    const store = new SparqlStore(new SparqlClient({ endpoint: url }), 'http://example.org');
+    expect((await store.entries()).map((e) => e.id)).toEqual(['a']);
+    expect(store.foreign.map((e) => [e.code, e.record])).toEqual([
+      ['LDPUB_SPARQL_FOREIGN', 'http://example.org/record/b'],
+      ['LDPUB_SPARQL_FOREIGN', 'http://example.org/record/c'],
+      ['LDPUB_SPARQL_FOREIGN', 'http://example.org/record/n'],
+    ]);
+  });
+
   it('a store that does not answer in time is LDPUB_SPARQL_UNAVAILABLE, not a hang', async () => {
     const url = await serve(() => undefined);
     await expect(new SparqlClient({ endpoint: url, timeoutMs: 200 }).select('ASK {}')).rejects.toMatchObject({ code: 'LDPUB_SPARQL_UNAVAILABLE', message: expect.stringContaining('200 ms') });
@@ -84,6 +114,43 @@ describe('what the SPARQL store writes', () => {
     expect(gone).toContain('DROP SILENT GRAPH');
     expect(gone).not.toContain('INSERT {');
     expect(gone).toContain('\\"deleted\\":true');
+  });
+});
+
+describe('the Graph Store path of a publish', () => {
+  const store = new SparqlStore(new SparqlClient({ endpoint: 'http://127.0.0.1:1/sparql' }), 'http://example.org');
+
+  it('stages meta triples as N-Triples and moves a whole batch with a fixed number of operations', () => {
+    const nt = store.metaTriples({ id: 'r1', version: 'v1', datestamp: 5, source: 'r1.txt' }, { id: 'r1' } as never);
+    expect(nt.split('\n')).toEqual([
+      '<http://example.org/record/r1> <https://w3id.org/ldpub/ns#entry> "{\\"id\\":\\"r1\\",\\"version\\":\\"v1\\",\\"datestamp\\":5,\\"source\\":\\"r1.txt\\"}" .',
+      '<http://example.org/record/r1> <https://w3id.org/ldpub/ns#version> "v1" .',
+      '<http://example.org/record/r1> <https://w3id.org/ldpub/ns#value> "{\\"id\\":\\"r1\\"}" .',
+    ]);
+    const one = store.stagedUpdate(store.stagingGraph, []);
+    const two = store.stagedUpdate(store.stagingGraph, ['gone1', 'gone2']);
+    expect(one.split(' ;\n')).toHaveLength(3);
+    expect(two.split(' ;\n').slice(0, 2)).toEqual(['DROP SILENT GRAPH <http://example.org/record/gone1>', 'DROP SILENT GRAPH <http://example.org/record/gone2>']);
+    expect(one).toContain('GRAPH <http://example.org/ldpub/meta/staging>');
+    expect(one.endsWith('DROP SILENT GRAPH <http://example.org/ldpub/meta/staging>')).toBe(true);
+  });
+
+  it('keeps at most n tasks running at once, and runs them all', async () => {
+    const limit = limiter(2);
+    let running = 0;
+    let most = 0;
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        limit(async () => {
+          most = Math.max(most, ++running);
+          await new Promise((r) => setTimeout(r, 5));
+          running--;
+          return n * 2;
+        }),
+      ),
+    );
+    expect(results).toEqual([2, 4, 6, 8, 10]);
+    expect(most).toBe(2);
   });
 });
 

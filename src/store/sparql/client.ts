@@ -16,6 +16,9 @@ export interface Binding {
   [name: string]: { type: string; value: string; datatype?: string; 'xml:lang'?: string };
 }
 
+/** What a store says when it picked a transaction as a deadlock victim: worth trying again. */
+const DEADLOCK = /\b40001\b|deadlock/i;
+
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /** The parameters of a `WWW-Authenticate: Digest …` challenge. */
@@ -33,6 +36,8 @@ export class SparqlClient {
   /** Set once a server has asked for basic authentication (the first request goes without, to learn the scheme). */
   private basic = false;
   private nc = 0;
+  /** The Server header of the last answer (how `ldpub publish` knows a Virtuoso). */
+  server: string | undefined;
 
   constructor(private readonly opts: SparqlClientOptions) {
     this.endpoint = opts.endpoint;
@@ -66,6 +71,7 @@ export class SparqlClient {
 
   /** One request, with a timeout; a digest challenge is answered once. Anything but 2xx is LDPUB_SPARQL_UNAVAILABLE. */
   async request(method: string, url: string, headers: { [k: string]: string }, body?: string, authenticate = false): Promise<Response> {
+    let retries = 0;
     for (let attempt = 0; attempt < 2; attempt++) {
       const auth = authenticate ? this.authorization(method, url) : undefined;
       let res: Response;
@@ -80,6 +86,7 @@ export class SparqlClient {
         const cause = (e as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : ((e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message);
         throw new LdpubError('LDPUB_SPARQL_UNAVAILABLE', `the SPARQL store cannot be reached (${cause})`, { record: url.split('?')[0]! });
       }
+      this.server = res.headers.get('server') ?? undefined;
       const challenge = res.headers.get('www-authenticate');
       if (res.status === 401 && authenticate && attempt === 0 && challenge && this.opts.user !== undefined) {
         await res.arrayBuffer();
@@ -94,8 +101,15 @@ export class SparqlClient {
         throw new LdpubError('LDPUB_SPARQL_UNAVAILABLE', 'the SPARQL store wants credentials: set LDPUB_SPARQL_USER and LDPUB_SPARQL_PASSWORD', { record: url.split('?')[0]! });
       }
       if (!res.ok) {
-        const text = (await res.text()).replace(/\s+/g, ' ').slice(0, 300);
-        throw new LdpubError('LDPUB_SPARQL_UNAVAILABLE', `the SPARQL store answered ${res.status}: ${text}`, { record: url.split('?')[0]! });
+        const text = (await res.text()).replace(/\s+/g, ' ');
+        // A transaction the store chose as a deadlock victim (Virtuoso: SQLSTATE 40001) is tried again, a few times.
+        if (res.status >= 500 && DEADLOCK.test(text) && retries < 8) {
+          retries++;
+          attempt--;
+          await new Promise((r) => setTimeout(r, 100 * retries + Math.random() * 200));
+          continue;
+        }
+        throw new LdpubError('LDPUB_SPARQL_UNAVAILABLE', `the SPARQL store answered ${res.status}: ${text.slice(0, 300)}`, { record: url.split('?')[0]! });
       }
       return res;
     }
@@ -113,9 +127,9 @@ export class SparqlClient {
     await res.arrayBuffer();
   }
 
-  /** Graph Store Protocol: replace one graph with N-Triples. */
+  /** Graph Store Protocol (`?graph=`, SPARQL 1.1 GSP §5.2): replace one graph with N-Triples. */
   async putGraph(graphStore: string, graph: string, ntriples: string): Promise<void> {
-    const url = `${graphStore}${graphStore.includes('?') ? '&' : '?'}graph-uri=${encodeURIComponent(graph)}`;
+    const url = `${graphStore}${graphStore.includes('?') ? '&' : '?'}graph=${encodeURIComponent(graph)}`;
     const res = await this.request('PUT', url, { 'content-type': 'application/n-triples' }, ntriples, true);
     await res.arrayBuffer();
   }

@@ -59,17 +59,41 @@ export class SparqlStore implements CatalogReader {
     return meta;
   }
 
-  /** Every entry: paged, sorted by id. An entry that is not ldpub's JSON is reported, not served. */
+  /** What the last `entries()` left out: each entry in the meta graph that is not ldpub's, as the error that says why. */
+  foreign: LdpubError[] = [];
+
+  /** Every entry: paged, sorted by id. An entry that is not ldpub's is left out and listed in `foreign`, not served. */
   async entries(): Promise<Entry[]> {
     const out: Entry[] = [];
+    const foreign: LdpubError[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const rows = await this.client.select(
         `SELECT ?s ?e WHERE { GRAPH <${this.graph}> { ?s ${p('entry')} ?e } } ORDER BY ?s LIMIT ${PAGE} OFFSET ${offset}`,
       );
-      for (const row of rows) out.push(this.parseEntry(row));
+      for (const row of rows) {
+        try {
+          out.push(this.parseEntry(row));
+        } catch (e) {
+          if (!(e instanceof LdpubError)) throw e;
+          foreign.push(e);
+        }
+      }
       if (rows.length < PAGE) break;
     }
+    this.foreign = foreign;
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Up to `limit` graphs named under `{base}/record/` that describe their own IRI with a type, as ldpub's record
+   * graphs do, but that the meta graph lists no entry for: graphs ldpub did not publish, which are never served.
+   */
+  async strayGraphs(limit = 10): Promise<string[]> {
+    const prefix = `${normalizeBase(this.base)}/record/`;
+    const rows = await this.client.select(
+      `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a ?t } FILTER(STRSTARTS(STR(?g), ${literal(prefix)})) FILTER NOT EXISTS { GRAPH <${this.graph}> { ?g ${p('entry')} ?e } } } LIMIT ${limit}`,
+    );
+    return rows.map((r) => r.g!.value);
   }
 
   private parseEntry(row: Binding): Entry {
@@ -80,7 +104,7 @@ export class SparqlStore implements CatalogReader {
     } catch {
       throw new LdpubError('LDPUB_SPARQL_FOREIGN', 'an entry in the meta graph is not ldpub JSON', { record: s });
     }
-    if (typeof e.id !== 'string' || typeof e.version !== 'string' || recordIri(this.base, e.id) !== s) {
+    if (typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.version !== 'string' || recordIri(this.base, e.id) !== s) {
       throw new LdpubError('LDPUB_SPARQL_FOREIGN', 'an entry in the meta graph does not name its own record', { record: s });
     }
     return e;
@@ -106,6 +130,14 @@ export class SparqlStore implements CatalogReader {
     return [];
   }
 
+  /** The meta triples of one changed entry (its entry, and unless deleted its version and value), as N-Triples lines. */
+  metaTriples(entry: Entry, version: StoredVersion | undefined): string {
+    const iri = `<${recordIri(this.base, entry.id)}>`;
+    const lines = [`${iri} ${p('entry')} ${literal(JSON.stringify(entry))} .`];
+    if (version) lines.push(`${iri} ${p('version')} ${literal(entry.version)} .`, `${iri} ${p('value')} ${literal(JSON.stringify(version))} .`);
+    return lines.join('\n');
+  }
+
   /** The update that puts one changed entry (and, unless deleted, its graph and version) into the store. */
   entryUpdate(entry: Entry, version: StoredVersion | undefined, ntriples: string | undefined, graphStore = false): string {
     const iri = recordIri(this.base, entry.id);
@@ -113,9 +145,27 @@ export class SparqlStore implements CatalogReader {
     ops.push(`DELETE WHERE { GRAPH <${this.graph}> { <${iri}> ?p ?o } }`);
     // INSERT … WHERE {} rather than INSERT DATA: stores such as Virtuoso refuse blank nodes in INSERT DATA.
     if (!graphStore && ntriples && ntriples.trim()) ops.push(`INSERT { GRAPH <${iri}> {\n${ntriples}\n} } WHERE {}`);
-    const props = [`${p('entry')} ${literal(JSON.stringify(entry))}`];
-    if (version) props.push(`${p('version')} ${literal(entry.version)}`, `${p('value')} ${literal(JSON.stringify(version))}`);
-    ops.push(`INSERT DATA { GRAPH <${this.graph}> { <${iri}> ${props.join(' ; ')} } }`);
+    ops.push(`INSERT DATA { GRAPH <${this.graph}> { ${this.metaTriples(entry, version)} } }`);
+    return ops.join(' ;\n');
+  }
+
+  /** The graph a batch's meta triples are staged in (by the Graph Store Protocol) before `stagedUpdate` moves them. */
+  get stagingGraph(): string {
+    return `${this.graph}/staging`;
+  }
+
+  /**
+   * The update that moves a batch's staged meta triples into the meta graph, replacing what the meta graph held
+   * for those records, and drops the graphs of deleted records: a few operations whatever the batch's size, so a
+   * store that compiles each update (Virtuoso) does not pay per triple. The staging graph is dropped after.
+   */
+  stagedUpdate(staging: string, deleted: string[]): string {
+    const ops = deleted.map((id) => `DROP SILENT GRAPH <${recordIri(this.base, id)}>`);
+    ops.push(
+      `DELETE { GRAPH <${this.graph}> { ?r ?p ?o } } WHERE { GRAPH <${staging}> { ?r ${p('entry')} ?e } GRAPH <${this.graph}> { ?r ?p ?o } }`,
+      `INSERT { GRAPH <${this.graph}> { ?r ?p ?o } } WHERE { GRAPH <${staging}> { ?r ?p ?o } }`,
+      `DROP SILENT GRAPH <${staging}>`,
+    );
     return ops.join(' ;\n');
   }
 
