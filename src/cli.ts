@@ -2,14 +2,15 @@
 // The `ldpub` command: parses only the command name, then loads that command's module on demand so start-up stays fast.
 import type { Command } from './commands/io.js';
 import { processIo } from './commands/io.js';
+import { lookupTable } from './model/lookup.js';
 
-const COMMANDS: { [name: string]: { summary: string; load: () => Promise<{ run: Command }> } } = {
+const COMMANDS: { [name: string]: { summary: string; load: () => Promise<{ run: Command }> } } = lookupTable({
   convert: { summary: 'convert records to RDF or a citation format (stdout)', load: () => import('./commands/convert.js') },
   validate: { summary: 'validate records against the SHACL shapes; one line per problem', load: () => import('./commands/validate.js') },
   export: { summary: 'write every published record as one N-Triples or JSON-LD lines dump', load: () => import('./commands/export.js') },
   publish: { summary: 'publish the records into a SPARQL 1.1 store (incremental, resumable)', load: () => import('./commands/publish.js') },
   serve: { summary: 'serve the records in a data folder by content negotiation', load: () => import('./commands/serve.js') },
-};
+});
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -3,16 +3,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LdpubError } from '../errors.js';
 import { assetPath } from '../paths.js';
+import { lookupTable } from '../model/lookup.js';
 
 /** Short names people ask for, mapped to shipped style ids. */
-export const STYLE_ALIASES: { readonly [alias: string]: string } = {
+export const STYLE_ALIASES: { readonly [alias: string]: string } = lookupTable({
   vancouver: 'nlm-citation-sequence',
   nlm: 'nlm-citation-sequence',
   mla: 'modern-language-association',
   chicago: 'chicago-author-date',
   harvard: 'harvard-cite-them-right',
   harvard1: 'harvard-cite-them-right',
-};
+});
 
 export const DEFAULT_STYLE = 'apa';
 export const DEFAULT_LOCALE = 'en-US';

@@ -4,6 +4,7 @@ import { inlineToCslRichText } from '../model/inline.js';
 import { abstractText } from '../model/text.js';
 import { cslDateOf } from '../readers/shared/csl-dates.js';
 import { CSL_ROLE_OF, CSL_TYPE_OF, isbnsOf, issuingInstitution, NON_NAME_ROLES, reportNumber } from './work-types.js';
+import { lookupTable } from '../model/lookup.js';
 
 const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
@@ -27,7 +28,7 @@ function cslName(agent: Agent): CslJsonItem {
 }
 
 /** Identifier schemes that have a CSL variable of their own. */
-const CSL_IDENTIFIERS: { readonly [scheme: string]: string } = { pmid: 'PMID', pmcid: 'PMCID' };
+const CSL_IDENTIFIERS: { readonly [scheme: string]: string } = lookupTable({ pmid: 'PMID', pmcid: 'PMCID' });
 
 /**
  * A CSL-JSON item for the record. An article number goes to both `number` (its CSL home, where APA and IEEE look)

@@ -7,6 +7,7 @@ import { containerKind } from '../rdf/work-classes.js';
 import type { AccessRights } from '../model/record.js';
 import { accessRightsOf, EU_REPO_ACCESS } from './access.js';
 import { publishable, xmlAttribute, xmlText } from './normal-form.js';
+import { lookupTable } from '../model/lookup.js';
 
 export const DATACITE_NS = 'http://datacite.org/schema/kernel-4';
 export const DATACITE_SCHEMA_LOCATION = 'https://schema.datacite.org/meta/kernel-4/metadata.xsd';
@@ -36,7 +37,7 @@ const GENERAL: { readonly [T in WorkType]: string } = {
 };
 
 /** The Record's identifier schemes → relatedIdentifierType (the kernel's controlled list); others are not written. */
-export const RELATED_TYPES: { readonly [scheme: string]: string } = {
+export const RELATED_TYPES: { readonly [scheme: string]: string } = lookupTable({
   ark: 'ARK',
   arxiv: 'arXiv',
   bibcode: 'bibcode',
@@ -60,7 +61,7 @@ export const RELATED_TYPES: { readonly [scheme: string]: string } = {
   rrid: 'RRID',
   raid: 'RAiD',
   swhid: 'SWHID',
-};
+});
 
 /** The kernel's relationType list (4.7); a Record relation of another type is not written. */
 const RELATION_TYPES = new Set(
@@ -68,7 +69,7 @@ const RELATION_TYPES = new Set(
 );
 
 /** Crossref relation names that differ from DataCite's only by case or wording. */
-const RELATION_ALIASES: { [type: string]: string } = { IsReviewOf: 'Reviews', HasReview: 'IsReviewedBy', IsPreprintOf: 'IsPreviousVersionOf', HasPreprint: 'IsNewVersionOf' };
+const RELATION_ALIASES: { [type: string]: string } = lookupTable({ IsReviewOf: 'Reviews', HasReview: 'IsReviewedBy', IsPreprintOf: 'IsPreviousVersionOf', HasPreprint: 'IsNewVersionOf' });
 
 /** The DataCite relationType for a Record relation type, or undefined when the kernel has none. */
 export function relationType(type: string): string | undefined {

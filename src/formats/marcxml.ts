@@ -5,6 +5,7 @@ import type { Agent, ContributorRole, Record, WorkType } from '../model/record.j
 import { marcLanguageCode } from '../readers/marc/values.js';
 import { publishable } from './normal-form.js';
 import type { ControlField, DataField, Field, MarcRecord, Subfield } from '../readers/marc/record.js';
+import { lookupTable } from '../model/lookup.js';
 
 export const MARCXML_MEDIA_TYPE = 'application/marcxml+xml';
 
@@ -199,7 +200,7 @@ export function recordToMarc(record: Record, id: string): MarcRecord {
   return { leader: leaderOf(record.type), fields: [...control, ...data] };
 }
 
-const XML_ESCAPES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const XML_ESCAPES: { readonly [c: string]: string } = lookupTable({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' });
 
 function esc(value: string): string {
   // Characters XML 1.0 cannot carry at all (lone surrogates among them) are dropped.

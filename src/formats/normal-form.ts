@@ -1,4 +1,5 @@
 // The normal form of published text, and XML escaping built on it: what every writer emits for any string.
+import { lookupTable } from '../model/lookup.js';
 
 /**
  * Characters no RDF literal or XML text of ldpub carries: the characters XML 1.0 forbids (control characters other
@@ -23,7 +24,7 @@ export function publishable(text: string): string {
 
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
-const XML_ESCAPES: { readonly [c: string]: string } = {
+const XML_ESCAPES: { readonly [c: string]: string } = lookupTable({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -31,7 +32,7 @@ const XML_ESCAPES: { readonly [c: string]: string } = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
-};
+});
 
 /**
  * Character data for an XML element: `&`, `<` and `>` escaped (so `]]>` can never appear), CR written as `&#13;`

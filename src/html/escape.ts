@@ -1,5 +1,6 @@
 // Escaping by construction: every value interpolated into `html`...`` is escaped unless it is already SafeHtml.
 import { displayable } from '../formats/normal-form.js';
+import { lookupTable } from '../model/lookup.js';
 
 /** A fragment of markup known to be safe: produced by `html`, by `raw` on a constant, or by `jsonLdScript`. */
 export class SafeHtml {
@@ -12,7 +13,7 @@ export class SafeHtml {
 /** What a template may interpolate. Arrays are joined; null, undefined and false render nothing. */
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-const ENTITIES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: { readonly [c: string]: string } = lookupTable({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' });
 
 /**
  * Text and quoted-attribute safe: `& < > " '` become character references; what a page never carries (control

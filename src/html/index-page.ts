@@ -5,6 +5,7 @@ import { html, join, type SafeHtml } from './escape.js';
 import { inlineHtml } from './inline.js';
 import { DEFAULT_SITE_NAME, layout } from './layout.js';
 import { yearOf } from './record-text.js';
+import { lookupTable } from '../model/lookup.js';
 
 export interface IndexEntry {
   id: string;
@@ -43,7 +44,7 @@ export function indexEntry(id: string, url: string, record: Record): IndexEntry 
 }
 
 /** Letters that carry no combining mark in Unicode but that people type without their stroke or ligature. */
-const UNMARKED: { readonly [c: string]: string } = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i' };
+const UNMARKED: { readonly [c: string]: string } = lookupTable({ ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i' });
 
 /**
  * Text folded for matching: NFD, combining marks removed, lower-cased, and ß ø ł æ œ … spelt plainly, so that

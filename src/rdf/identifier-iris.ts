@@ -1,9 +1,10 @@
 // An identifier of another work (or an agent) as an IRI, where its scheme has a resolver; undefined otherwise.
 import type { Identifier } from '../model/record.js';
 import { doiIri, isAbsoluteIri } from './iris.js';
+import { lookupTable } from '../model/lookup.js';
 
 /** The resolver of each scheme (lower-case, as the Record keeps schemes). */
-const RESOLVERS: { [scheme: string]: (value: string) => string | undefined } = {
+const RESOLVERS: { [scheme: string]: (value: string) => string | undefined } = lookupTable({
   doi: (v) => {
     const doi = v.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
     return /^10\.\S/.test(doi) ? doiIri(doi) : undefined;
@@ -22,7 +23,7 @@ const RESOLVERS: { [scheme: string]: (value: string) => string | undefined } = {
   ark: (v) => (/^ark:\/?\d+\/\S+$/.test(v) ? `https://n2t.net/${v}` : isAbsoluteIri(v) ? v : undefined),
   orcid: (v) => (/\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/i.test(v) ? `https://orcid.org/${v.slice(-19).toUpperCase()}` : undefined),
   ror: (v) => (/0[a-z0-9]{6}\d{2}$/.test(v) ? `https://ror.org/${v.slice(-9)}` : undefined),
-};
+});
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -7,6 +7,7 @@ import { bibo, dcterms, rdf, schema, xsd } from './namespaces.js';
 import { isAbsoluteIri, node } from './iris.js';
 import { mapOrganization } from './map-agents.js';
 import { identifierIri, propertyId } from './identifier-iris.js';
+import { lookupTable } from '../model/lookup.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -25,7 +26,7 @@ const COAR: { [k in NonNullable<Record['accessRights']>]: string } = {
  * Dublin Core term; relations with neither are `dcterms:relation`. schema.org properties with a narrower domain
  * (itemReviewed on Review) are used only on that class.
  */
-const RELATIONS: { [type: string]: { schema?: string; dcterms: string; only?: string } } = {
+const RELATIONS: { [type: string]: { schema?: string; dcterms: string; only?: string } } = lookupTable({
   IsPartOf: { schema: 'isPartOf', dcterms: 'isPartOf' },
   HasPart: { schema: 'hasPart', dcterms: 'hasPart' },
   Cites: { schema: 'citation', dcterms: 'references' },
@@ -48,7 +49,7 @@ const RELATIONS: { [type: string]: { schema?: string; dcterms: string; only?: st
   IsTranslationOf: { schema: 'translationOfWork', dcterms: 'relation' },
   HasTranslation: { schema: 'workTranslation', dcterms: 'relation' },
   IsReviewOf: { schema: 'itemReviewed', dcterms: 'relation', only: 'review' },
-};
+});
 
 export function relationProperties(rel: Relation, type: Record['type']): { schema?: string; dcterms: string } {
   const known = RELATIONS[rel.type];

@@ -9,6 +9,7 @@ import type { CslItem } from './shared/csl-item.js';
 import { cslToRecord } from './shared/csl-to-record.js';
 import { checkEntryCount, entryError, firstLine, lineAt, shown } from './shared/entries.js';
 import { currentLimits } from './shared/limits.js';
+import { lookupTable } from '../model/lookup.js';
 
 /** An entry start such as `@article{` or `@Book(` at the start of a line. */
 const ENTRY = /(^|\n)[ \t]*@[A-Za-z]+[ \t]*[{(]/;
@@ -38,12 +39,12 @@ function chunks(text: string): Chunk[] {
 // (\textit, \textsuperscript, {\sc …}) into CSL's HTML-like rich text and leaves `<` as it is, so the two could not be
 // told apart afterwards. They are hidden from it as noncharacters and brought back as character references, which the
 // rich-text reading turns back into the characters (in identifier fields, as the characters themselves).
-const HIDDEN: { [c: string]: string } = { '<': '\uFDD0', '>': '\uFDD1', '&': '\uFDD2' };
-const SHOWN: { [c: string]: [entity: string, char: string] } = {
+const HIDDEN: { [c: string]: string } = lookupTable({ '<': '\uFDD0', '>': '\uFDD1', '&': '\uFDD2' });
+const SHOWN: { [c: string]: [entity: string, char: string] } = lookupTable({
   '\uFDD0': ['&lt;', '<'],
   '\uFDD1': ['&gt;', '>'],
   '\uFDD2': ['&amp;', '&'],
-};
+});
 const IDENTIFIER_FIELDS = new Set(['DOI', 'URL', 'ISSN', 'ISBN', 'citation-key', 'id']);
 
 function hideMarkupCharacters(text: string): string {
@@ -114,10 +115,10 @@ function unbalancedField(chunk: string): { field: string; value: string } | unde
   return undefined;
 }
 
-const TOKENS: { [token: string]: string } = {
+const TOKENS: { [token: string]: string } = lookupTable({
   rbrace: '"}"', lbrace: '"{"', comma: '","', equals: '"="', quote: 'a quote', identifier: 'a word', label: 'a word',
   number: 'a number', EOF: 'the end of the entry', whitespace: 'a space', at: '"@"',
-};
+});
 
 function parseReason(message: string): string {
   const reason = firstLine(message)

@@ -11,6 +11,7 @@ import { isoIsbn13 } from './shared/isbn.js';
 import { languageOf } from './shared/languages.js';
 import { locatorOf } from './shared/csl-to-record.js';
 import { funderIri, rorIri } from './shared/org-ids.js';
+import { lookupTable } from '../model/lookup.js';
 
 const ROOTS = new Set(['crossref_result', 'doi_records', 'doi_record', 'crossref', 'doi_batch']);
 
@@ -22,7 +23,7 @@ export function isCrossrefXml(root: { local: string; uri: string }): boolean {
 /** The work elements inside `<crossref>` or a deposit `<body>`, and the WorkType each becomes. */
 const WORK_ELEMENTS = new Set(['journal', 'book', 'conference', 'posted_content', 'dissertation', 'report-paper', 'peer_review', 'sa_component', 'database', 'standard', 'component']);
 
-const ROLES: { [role: string]: ContributorRole | 'author' } = {
+const ROLES: { [role: string]: ContributorRole | 'author' } = lookupTable({
   author: 'author',
   editor: 'editor',
   'lead-author': 'author',
@@ -33,7 +34,7 @@ const ROLES: { [role: string]: ContributorRole | 'author' } = {
   'stats-reviewer': 'contributor',
   'reviewer-external': 'contributor',
   reader: 'contributor',
-};
+});
 
 /** relationship-type of `<rel:inter_work_relation>`/`<rel:intra_work_relation>` → the DataCite relation name. */
 function relationName(type: string): string {

@@ -8,6 +8,7 @@ import { isoIsbn13 } from './shared/isbn.js';
 import { languageOf } from './shared/languages.js';
 import { locatorOf } from './shared/csl-to-record.js';
 import { funderIri, rorIri } from './shared/org-ids.js';
+import { lookupTable } from '../model/lookup.js';
 
 type Json = { [key: string]: unknown };
 
@@ -31,7 +32,7 @@ export function checkSchemaVersion(version: string | undefined, field: string): 
 }
 
 /** resourceTypeGeneral → WorkType; a Text (or missing) general type is decided by resourceType and the CSL type. */
-const GENERAL: { [general: string]: WorkType } = {
+const GENERAL: { [general: string]: WorkType } = lookupTable({
   JournalArticle: 'article',
   DataPaper: 'article',
   Book: 'book',
@@ -46,7 +47,7 @@ const GENERAL: { [general: string]: WorkType } = {
   ComputationalNotebook: 'software',
   PeerReview: 'review',
   Standard: 'report',
-};
+});
 
 /** resourceType (free text) and CSL types that say more than "Text". */
 const SPECIFIC: [RegExp, WorkType][] = [
@@ -73,7 +74,7 @@ export function workTypeFromDataCite(types: Json | undefined): WorkType {
 }
 
 /** DataCite contributorType → the Record's role. */
-const ROLES: { [type: string]: ContributorRole } = {
+const ROLES: { [type: string]: ContributorRole } = lookupTable({
   Editor: 'editor',
   Supervisor: 'supervisor',
   ContactPerson: 'contact-person',
@@ -88,7 +89,7 @@ const ROLES: { [type: string]: ContributorRole } = {
   HostingInstitution: 'other',
   Translator: 'translator',
   Other: 'other',
-};
+});
 
 /** The DataCite contributorType written for each role (the inverse of ROLES where one exists). */
 export const CONTRIBUTOR_TYPE: { readonly [role in ContributorRole]: string } = {

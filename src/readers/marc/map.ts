@@ -3,9 +3,10 @@ import { emptyRecord, type Agent, type Container, type ContributorRole, type Loc
 import { normalizeDoi, normalizeIssn } from '../shared/identifiers.js';
 import { controlValue, dataFields, subfield, subfields, type DataField, type MarcRecord } from './record.js';
 import { isbn13, licenseIri, marcLanguage, sanitizeId, trimIsbd, unbracket } from './values.js';
+import { lookupTable } from '../../model/lookup.js';
 
 /** Relator codes ($4) and terms ($e, lower-cased, without the final period) → author, or a contributor role. */
-const RELATORS: { readonly [codeOrTerm: string]: ContributorRole | 'author' } = {
+const RELATORS: { readonly [codeOrTerm: string]: ContributorRole | 'author' } = lookupTable({
   aut: 'author', author: 'author', cre: 'author', creator: 'author',
   edt: 'editor', editor: 'editor', 'ed': 'editor', eds: 'editor', 'volume editor': 'editor', pbd: 'editor', 'publishing director': 'editor',
   trl: 'translator', translator: 'translator', tr: 'translator',
@@ -21,7 +22,7 @@ const RELATORS: { readonly [codeOrTerm: string]: ContributorRole | 'author' } = 
   dtm: 'data-curator', 'data manager': 'data-curator',
   ctb: 'contributor', contributor: 'contributor',
   oth: 'other', other: 'other',
-};
+});
 
 export function roleOf(field: DataField): ContributorRole | 'author' | undefined {
   const terms = [...subfields(field, '4'), ...subfields(field, field.tag.endsWith('11') ? 'j' : 'e')];

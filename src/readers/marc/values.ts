@@ -1,4 +1,5 @@
 // The small value conversions the MARC mapping needs: ISBD punctuation, ISBN-13, MARC language codes, licences.
+import { lookupTable } from '../../model/lookup.js';
 
 /** Removes the ISBD punctuation a cataloguer ends a subfield with (" /", " :", " ;", " =", ",", a final "."). */
 export function trimIsbd(value: string, { keepPeriod = false }: { keepPeriod?: boolean } = {}): string {
@@ -30,11 +31,11 @@ export function isbn13(value: string): string | undefined {
 }
 
 /** Obsolete MARC language codes that ICU does not canonicalise. */
-const OBSOLETE_LANGUAGES: { readonly [code: string]: string } = {
+const OBSOLETE_LANGUAGES: { readonly [code: string]: string } = lookupTable({
   scc: 'sr', scr: 'hr', fri: 'fy', gag: 'gl', iri: 'ga', tag: 'tl', taj: 'tg', tar: 'tt', gae: 'gd', esp: 'eo',
   far: 'fo', lan: 'oc', mla: 'mg', sao: 'sm', snh: 'si', eth: 'gez', int: 'ia', max: 'gv', cam: 'km', lap: 'se',
   mol: 'ro', esk: 'iu', gua: 'gn', kus: 'kos', sho: 'sn', sso: 'st', swz: 'ss', tsw: 'tn',
-};
+});
 
 /** A MARC language code (ISO 639-2/B) → a BCP 47 tag ("ger" → "de"); undefined for blanks and fill characters. */
 export function marcLanguage(code: string | undefined): string | undefined {
@@ -57,7 +58,7 @@ export function marcLanguageCode(tag: string | undefined): string | undefined {
   return BIBLIOGRAPHIC[primary] ?? TERMINOLOGIC_OF(primary);
 }
 
-const BIBLIOGRAPHIC: { readonly [two: string]: string } = {
+const BIBLIOGRAPHIC: { readonly [two: string]: string } = lookupTable({
   en: 'eng', de: 'ger', fr: 'fre', es: 'spa', it: 'ita', nl: 'dut', pt: 'por', zh: 'chi', ja: 'jpn', ru: 'rus',
   el: 'gre', cs: 'cze', sk: 'slo', pl: 'pol', sv: 'swe', da: 'dan', no: 'nor', nb: 'nob', nn: 'nno', fi: 'fin',
   is: 'ice', hu: 'hun', ro: 'rum', bg: 'bul', hr: 'hrv', sr: 'srp', sl: 'slv', uk: 'ukr', tr: 'tur', ar: 'ara',
@@ -70,7 +71,7 @@ const BIBLIOGRAPHIC: { readonly [two: string]: string } = {
   tt: 'tat', ba: 'bak', pa: 'pan', gu: 'guj', mr: 'mar', kn: 'kan', ml: 'mal', or: 'ori', sa: 'san', jv: 'jav',
   su: 'sun', mg: 'mlg', fy: 'fry', br: 'bre', co: 'cos', oc: 'oci', rm: 'roh', se: 'sme', ia: 'ina', gv: 'glv',
   iu: 'iku', sm: 'smo', to: 'ton', haw: 'haw',
-};
+});
 
 function TERMINOLOGIC_OF(two: string): string | undefined {
   for (const c of Object.values(BIBLIOGRAPHIC)) if (marcLanguage(c) === two) return c;

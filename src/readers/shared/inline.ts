@@ -2,9 +2,10 @@
 import type { AbstractSection, Inline, InlineStyle } from '../../model/record.js';
 import type { XmlElement, XmlNode } from './xml.js';
 import { kids, parseXml } from './xml.js';
+import { lookupTable } from '../../model/lookup.js';
 
 /** Crossref face markup and JATS element names, and the style each stands for. */
-const STYLES: { [local: string]: InlineStyle } = {
+const STYLES: { [local: string]: InlineStyle } = lookupTable({
   i: 'i',
   italic: 'i',
   em: 'i',
@@ -16,7 +17,7 @@ const STYLES: { [local: string]: InlineStyle } = {
   sc: 'sc',
   scp: 'sc',
   'small-caps': 'sc',
-};
+});
 
 export interface MarkedText {
   text: string;

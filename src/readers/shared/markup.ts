@@ -4,15 +4,16 @@ import { decodeHTMLStrict } from 'entities/decode';
 import type { AbstractSection, Inline, InlineSpan, InlineStyle } from '../../model/record.js';
 import { hasMarkup, inlinePlainText, normalizeInline } from '../../model/inline.js';
 import { normalizeText, type TextTally } from '../../model/text.js';
+import { lookupTable } from '../../model/lookup.js';
 
 /** Tags that carry one of the allowed inline styles. */
-const STYLE_TAGS: { readonly [name: string]: InlineStyle } = {
+const STYLE_TAGS: { readonly [name: string]: InlineStyle } = lookupTable({
   i: 'i', em: 'i', italic: 'i', var: 'i', cite: 'i',
   b: 'b', strong: 'b', bold: 'b',
   sub: 'sub', inf: 'sub',
   sup: 'sup',
   sc: 'sc', scp: 'sc', 'small-caps': 'sc',
-};
+});
 
 /** Tags that end a block: they separate words (a space), and keep their content. */
 const BLOCK_TAGS = new Set([

@@ -1,8 +1,9 @@
 // Maps CSL and Crossref item types to the Record's WorkType, so that no dataset or chapter is called an article.
 import type { WorkType } from '../../model/record.js';
+import { lookupTable } from '../../model/lookup.js';
 
 /** CSL 1.0.2 types. CSL "article" is a preprint or working paper, per the CSL specification. */
-const CSL_TYPES: { [cslType: string]: WorkType } = {
+const CSL_TYPES: { [cslType: string]: WorkType } = lookupTable({
   'article-journal': 'article',
   'article-magazine': 'article',
   'article-newspaper': 'article',
@@ -19,10 +20,10 @@ const CSL_TYPES: { [cslType: string]: WorkType } = {
   dataset: 'dataset',
   review: 'review',
   'review-book': 'review',
-};
+});
 
 /** Crossref REST API work types (https://api.crossref.org/types). */
-const CROSSREF_TYPES: { [crossrefType: string]: WorkType } = {
+const CROSSREF_TYPES: { [crossrefType: string]: WorkType } = lookupTable({
   'journal-article': 'article',
   'proceedings-article': 'conference-paper',
   'book-chapter': 'chapter',
@@ -41,7 +42,7 @@ const CROSSREF_TYPES: { [crossrefType: string]: WorkType } = {
   database: 'dataset',
   'posted-content': 'preprint',
   'peer-review': 'review',
-};
+});
 
 /** The Crossref types, for telling Crossref JSON apart from CSL-JSON. */
 export const crossrefTypeNames: ReadonlySet<string> = new Set([

@@ -207,7 +207,8 @@ function rootStartTag(text: string): string | undefined {
 }
 
 function attrsOf(tag: SaxesTagNS): { [name: string]: string } {
-  const out: { [name: string]: string } = {};
+  // No prototype: an attribute named "constructor" or "__proto__" is kept as an attribute like any other.
+  const out = Object.create(null) as { [name: string]: string };
   for (const [qname, a] of Object.entries(tag.attributes)) {
     if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
     out[a.local] ??= a.value;
@@ -223,7 +224,7 @@ export function sniffRoot(text: string): RootInfo | undefined {
   for (let m = re.exec(head); m; m = re.exec(head)) {
     if (!m[1]) continue;
     const [prefix, local] = m[1].includes(':') ? m[1].split(':', 2) as [string, string] : ['', m[1]];
-    const attrs: { [name: string]: string } = {};
+    const attrs = Object.create(null) as { [name: string]: string };
     for (const a of (m[2] ?? '').matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = a[2] ?? a[3] ?? '';
     const uri = attrs[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
     return { local, uri, attrs };

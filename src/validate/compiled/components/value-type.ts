@@ -3,6 +3,7 @@ import type { Literal, Term } from '@rdfjs/types';
 import { validateTerm } from 'rdf-validate-datatype';
 import type { ComponentEntry } from '../types.js';
 import { SH, label, termKey } from '../terms.js';
+import { lookupTable } from '../../../model/lookup.js';
 
 export const classEntry: ComponentEntry = {
   component: `${SH}ClassConstraintComponent`,
@@ -30,14 +31,14 @@ export const datatypeEntry: ComponentEntry = {
   },
 };
 
-const KINDS: { [kind: string]: readonly Term['termType'][] } = {
+const KINDS: { [kind: string]: readonly Term['termType'][] } = lookupTable({
   BlankNode: ['BlankNode'],
   IRI: ['NamedNode'],
   Literal: ['Literal'],
   BlankNodeOrIRI: ['BlankNode', 'NamedNode'],
   BlankNodeOrLiteral: ['BlankNode', 'Literal'],
   IRIOrLiteral: ['NamedNode', 'Literal'],
-};
+});
 
 export const nodeKindEntry: ComponentEntry = {
   component: `${SH}NodeKindConstraintComponent`,
