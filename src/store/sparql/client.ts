@@ -16,8 +16,12 @@ export interface Binding {
   [name: string]: { type: string; value: string; datatype?: string; 'xml:lang'?: string };
 }
 
-/** What a store says when it picked a transaction as a deadlock victim: worth trying again. */
-const DEADLOCK = /\b40001\b|deadlock/i;
+/**
+ * What a store says when a transaction lost a race and is worth trying again: a deadlock victim (SQLSTATE 40001),
+ * or Virtuoso's SR197 when two concurrent writes register the same new datatype, language or IRI prefix (the
+ * other one's row is there on the next try). Every request ldpub sends is idempotent, so a retry is safe.
+ */
+const DEADLOCK = /\b40001\b|deadlock|SR197: Non unique primary key on DB\.DBA\.RDF_(?:DATATYPE|LANGUAGE|PREFIX|IRI)\b/i;
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
@@ -102,7 +106,7 @@ export class SparqlClient {
       }
       if (!res.ok) {
         const text = (await res.text()).replace(/\s+/g, ' ');
-        // A transaction the store chose as a deadlock victim (Virtuoso: SQLSTATE 40001) is tried again, a few times.
+        // A transaction that lost a race (a deadlock victim, a concurrent first use of a datatype) is tried again, a few times.
         if (res.status >= 500 && DEADLOCK.test(text) && retries < 8) {
           retries++;
           attempt--;
