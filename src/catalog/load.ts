@@ -8,13 +8,12 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { knownExtensions } from '../readers/index.js';
-import { isPublishable } from '../validate/report.js';
 import type { Gate } from '../validate/gate.js';
 import { ByteCache } from '../store/cache.js';
-import { defaultStorePath, openStore, versionOf } from '../store/lmdb-store.js';
+import { defaultStorePath, openStore } from '../store/lmdb-store.js';
 import type { CatalogStore, Entry, FileState, StagedFiles, StoredRefusal, StoreMeta } from '../store/store.js';
 import { Catalog } from './catalog.js';
-import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import { contentHash, evaluatePacked, unreadable, type PackedOutcome } from './evaluate.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
 
 export type { Gate };
@@ -182,7 +181,7 @@ class Stager {
     await this.put(source, { ...state, stamp: this.stamps.get(source) ?? '' });
   }
 
-  async add(outcome: FileOutcome): Promise<void> {
+  async add(outcome: PackedOutcome): Promise<void> {
     this.evaluated++;
     const { source } = outcome;
     const stamp = this.stamps.get(source) ?? '';
@@ -192,28 +191,11 @@ class Stager {
     }
     const records: FileState['records'] = [];
     for (const r of outcome.records) {
-      const publishable = isPublishable(r.report);
-      const value = { id: r.id, source, iri: r.iri, record: r.record, report: r.report, stats: r.stats };
-      const version = versionOf(value);
-      const warnings = r.report.results.length;
-      const nt = r.nt === undefined ? undefined : Buffer.from(r.nt, 'utf8');
-      const row: FileState['records'][number] = { id: r.id, version, publishable, warnings, ntBytes: nt?.length ?? 0, stats: r.stats };
-      if (r.record.title !== undefined) row.title = r.record.title;
-      if (publishable) {
-        this.batch.versions.push({ version, value });
-        if (nt) this.batch.representations.push({ id: r.id, version, key: 'ntriples', body: nt });
-      } else {
-        const first = r.report.results.find((x) => x.severity === 'Violation');
-        row.refusal = {
-          source,
-          id: r.id,
-          code: 'LDPUB_INVALID_RECORD',
-          message: first?.message ?? 'does not conform to the shapes',
-          ...(first?.field !== undefined ? { field: first.field } : {}),
-          ...(first?.value !== undefined ? { value: first.value } : {}),
-          report: r.report,
-        };
-      }
+      const row: FileState['records'][number] = { id: r.id, version: r.version, publishable: r.publishable, warnings: r.warnings, ntBytes: r.ntBytes, stats: r.stats };
+      if (r.title !== undefined) row.title = r.title;
+      if (r.value) this.batch.versions.push({ id: r.id, version: r.version, bytes: r.value });
+      if (r.nt) this.batch.representations.push({ id: r.id, version: r.version, key: 'ntriples', bytes: r.nt });
+      if (r.refusal) row.refusal = { source, ...r.refusal };
       records.push(row);
     }
     const state: FileState = { stamp, hash: outcome.hash, gate: this.gate, records };
@@ -344,7 +326,7 @@ async function loadHere(files: Array<FileRef & { known?: string }>, options: Loa
       }
       const hash = contentHash(file.bytes);
       if (hash === file.known) await stager.unchanged(file.source);
-      else await stager.add(evaluateFile(file.bytes, file.source, hash, options.base, options.gate));
+      else await stager.add(evaluatePacked(file.bytes, file.source, hash, options.base, options.gate));
     }
   }
 }
