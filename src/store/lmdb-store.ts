@@ -158,7 +158,12 @@ export class LmdbStore implements CatalogStore {
 
   async files(): Promise<Map<string, FileState>> {
     const out = new Map<string, FileState>();
-    for (const { key, value } of this.fileDb.getRange({})) out.set(key, value);
+    let n = 0;
+    for (const { key, value } of this.fileDb.getRange({})) {
+      out.set(key, value);
+      // A million files take seconds to decode: requests served meanwhile (a reload runs beside them) get a turn.
+      if (++n % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     return out;
   }
 
