@@ -107,7 +107,8 @@ async function status(port: number, path: string, headers: { [k: string]: string
 export async function storeSection(count: number, seed: number, dataDir?: string): Promise<StoreBench> {
   log(dataDir ? `reusing the ${count} records in ${dataDir}` : `writing ${count} records`);
   const data = dataDir ? existingDataDir(dataDir, count, seed) : writeDataDir(count, seed, 'store');
-  if (dataDir) rmSync(join(dataDir, '.ldpub'), { recursive: true, force: true });
+  // LDPUB_BENCH_KEEP_STORE=1 keeps a store left by an interrupted run: its staged batches are not evaluated again.
+  if (dataDir && process.env.LDPUB_BENCH_KEEP_STORE !== '1') rmSync(join(dataDir, '.ldpub'), { recursive: true, force: true });
   let restore: (() => void) | undefined;
   try {
     const ids = data.validIds;

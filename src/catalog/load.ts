@@ -125,9 +125,16 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const nextMeta: StoreMeta = { ...meta, base };
   const catalog = new Catalog(base, entries, refusals, store, cache, nextMeta);
   if (changed.length) {
-    nextMeta.changed = Math.max(meta.changed ?? 0, ...changed.map((e) => e.datestamp));
+    // A loop, not Math.max(...spread): a million arguments overflow the stack.
+    let newest = meta.changed ?? 0;
+    let oldest = Infinity;
+    for (const e of changed) {
+      if (e.datestamp > newest) newest = e.datestamp;
+      if (e.datestamp < oldest) oldest = e.datestamp;
+    }
+    nextMeta.changed = newest;
     nextMeta.floor = Math.max(meta.floor ?? 0, nextMeta.changed);
-    nextMeta.earliest ??= Math.min(...changed.map((e) => e.datestamp));
+    nextMeta.earliest ??= oldest;
   }
   nextMeta.snapshot = catalog.snapshot;
   const stillCurrent = new Set(entries.map((e) => `${e.id}\u0000${e.version}`));
