@@ -17,7 +17,7 @@ import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' }, sparql: { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' }, 'store-data': { type: 'string' }, sparql: { type: 'boolean', default: false } },
 });
 if (values.sparql) {
   // Publishing into a private Virtuoso and replicas over it, alone: `npm run bench -- --sparql [--quick]`.
@@ -33,9 +33,10 @@ if (values.sparql) {
   process.exit(0);
 }
 if (values['store-scale'] !== undefined) {
-  // The store at scale, alone: `npm run bench -- --store-scale 100000`.
+  // The store at scale, alone: `npm run bench -- --store-scale 100000`; `--store-data DIR` reuses records written
+  // before by `node dist/bench/generate-cli.js --count N --out DIR` (only the store in DIR is removed afterwards).
   const { storeSection } = await import('./store.js');
-  const result = await storeSection(Number(values['store-scale']), Number(values.seed));
+  const result = await storeSection(Number(values['store-scale']), Number(values.seed), values['store-data']);
   mkdirSync(new URL('../../bench/results/', import.meta.url), { recursive: true });
   writeFileSync(new URL(`../../bench/results/store-${result.records}.json`, import.meta.url), `${JSON.stringify({ startedAt: new Date().toISOString(), ...result }, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -3,29 +3,58 @@
 // visible after SIGHUP, RSS growth over a crawl in every format, and /dump.nt throughput.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { negotiableFormats } from '../src/formats/registry.js';
 import { packageRoot } from '../src/paths.js';
-import { writeDataDir } from './lib/data-dir.js';
+import { generateRecord } from './generate.js';
+import { writeDataDir, type DataDir } from './lib/data-dir.js';
 import { now, round } from './lib/stats.js';
 
 export interface StoreBench {
   records: number;
   firstIngestS: number;
   rssReadyMiB: number;
+  /** RssAnon and RssFile once ready: LMDB's mapped pages count as RssFile (the kernel can drop them under pressure). */
+  rssReady: Rss;
   restartToLastServedS: number;
   reloadVisibleS: number;
-  crawl: { records: number; requests: number; rssBeforeMiB: number; rssAfterMiB: number; growthMiB: number };
+  crawl: { records: number; requests: number; seconds: number; rssBeforeMiB: number; rssAfterMiB: number; growthMiB: number; before: Rss; after: Rss };
   dumpNt: { bytes: number; seconds: number; mibPerS: number };
   storeMiB: number;
 }
 
 const log = (s: string): void => void process.stderr.write(`bench store: ${s}\n`);
 
+export interface Rss {
+  anonMiB: number;
+  fileMiB: number;
+}
+
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function rssParts(pid: number): Rss {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+  return { anonMiB: round(kb('RssAnon'), 0), fileMiB: round(kb('RssFile') + kb('RssShmem'), 0) };
+}
+
+/**
+ * The records of a data folder written earlier by `generate-cli` with the same count and seed (a million files take
+ * minutes to write, so a run can reuse them): the ids without a planted violation, recomputed from the generator.
+ */
+function existingDataDir(dir: string, count: number, seed: number): DataDir {
+  const validIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = generateRecord(i, seed);
+    if (!r.invalid) validIds.push(r.id);
+  }
+  if (!existsSync(join(dir, `${validIds[validIds.length - 1]}.txt`))) throw new Error(`${dir} does not hold ${count} generated records of seed ${seed}`);
+  // The store is the one thing removed afterwards: the records stay for the next run.
+  return { dir, validIds, remove: () => rmSync(join(dir, '.ldpub'), { recursive: true, force: true }) };
 }
 
 interface Served {
@@ -75,9 +104,12 @@ async function status(port: number, path: string, headers: { [k: string]: string
   return res.status;
 }
 
-export async function storeSection(count: number, seed: number): Promise<StoreBench> {
-  log(`writing ${count} records`);
-  const data = writeDataDir(count, seed, 'store');
+export async function storeSection(count: number, seed: number, dataDir?: string): Promise<StoreBench> {
+  log(dataDir ? `reusing the ${count} records in ${dataDir}` : `writing ${count} records`);
+  const data = dataDir ? existingDataDir(dataDir, count, seed) : writeDataDir(count, seed, 'store');
+  // LDPUB_BENCH_KEEP_STORE=1 keeps a store left by an interrupted run: its staged batches are not evaluated again.
+  if (dataDir && process.env.LDPUB_BENCH_KEEP_STORE !== '1') rmSync(join(dataDir, '.ldpub'), { recursive: true, force: true });
+  let restore: (() => void) | undefined;
   try {
     const ids = data.validIds;
     const last = ids[ids.length - 1]!;
@@ -85,6 +117,8 @@ export async function storeSection(count: number, seed: number): Promise<StoreBe
     let s = await serve(data.dir);
     const firstIngestS = s.readyMs / 1000;
     const rssReadyMiB = rssMiB(s.child.pid!);
+    const rssReady = rssParts(s.child.pid!);
+    log(`first ingest ${round(firstIngestS, 1)} s, RSS ${round(rssReadyMiB, 0)} MiB (${JSON.stringify(rssReady)})`);
     await stop(s.child);
 
     log('restart');
@@ -92,12 +126,15 @@ export async function storeSection(count: number, seed: number): Promise<StoreBe
     s = await serve(data.dir);
     while ((await status(s.port, `/record/${last}.nt`)) !== 200) await new Promise((r) => setTimeout(r, 20));
     const restartToLastServedS = (now() - restartStart) / 1000;
+    log(`restart to the last record served ${round(restartToLastServedS, 2)} s`);
 
     log('one changed file, SIGHUP');
     const changed = ids[Math.floor(ids.length / 2)]!;
     const file = join(data.dir, `${changed}.txt`);
     // The title is the first line with text after the page's "Loading…" line.
-    const lines = readFileSync(file, 'utf8').split('\n');
+    const original = readFileSync(file, 'utf8');
+    restore = () => writeFileSync(file, original);
+    const lines = original.split('\n');
     const at = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith('Loading')) && l.trim() !== '');
     lines[at] = `${lines[at]} (revised)`;
     writeFileSync(file, lines.join('\n'));
@@ -114,11 +151,14 @@ export async function storeSection(count: number, seed: number): Promise<StoreBe
       }
       await new Promise((r) => setTimeout(r, 20));
     }
+    log(`one changed file visible after ${round(reloadVisibleS, 2)} s`);
 
     const crawlIds = ids.slice(0, Math.min(10_000, ids.length));
     const exts = negotiableFormats().map((f) => f.extension);
     log(`crawl of ${crawlIds.length} records in ${exts.length} formats`);
     const rssBeforeMiB = rssMiB(s.child.pid!);
+    const before = rssParts(s.child.pid!);
+    const crawlStart = now();
     let requests = 0;
     const queue = crawlIds.flatMap((id) => exts.map((ext) => `/record/${id}.${ext}`));
     await Promise.all(
@@ -130,6 +170,9 @@ export async function storeSection(count: number, seed: number): Promise<StoreBe
       }),
     );
     const rssAfterMiB = rssMiB(s.child.pid!);
+    const after = rssParts(s.child.pid!);
+    const crawlS = (now() - crawlStart) / 1000;
+    log(`crawl ${round(crawlS, 0)} s, RSS ${round(rssBeforeMiB, 0)} → ${round(rssAfterMiB, 0)} MiB (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
 
     log('/dump.nt');
     // Read with node:http, which keeps up with the server (fetch's body stream reads at about a fifth of the speed).
@@ -147,18 +190,20 @@ export async function storeSection(count: number, seed: number): Promise<StoreBe
     const bytes = await readDump();
     const dumpS = (now() - dumpStart) / 1000;
     await stop(s.child);
-    const storeBytes = readFileSync(join(data.dir, '.ldpub', 'catalog.mdb')).length;
+    const storeBytes = statSync(join(data.dir, '.ldpub', 'catalog.mdb')).size;
     return {
       records: count,
       firstIngestS: round(firstIngestS, 1),
       rssReadyMiB: round(rssReadyMiB, 0),
+      rssReady,
       restartToLastServedS: round(restartToLastServedS, 2),
       reloadVisibleS: round(reloadVisibleS, 2),
-      crawl: { records: crawlIds.length, requests, rssBeforeMiB: round(rssBeforeMiB, 0), rssAfterMiB: round(rssAfterMiB, 0), growthMiB: round(rssAfterMiB - rssBeforeMiB, 0) },
+      crawl: { records: crawlIds.length, requests, seconds: round(crawlS, 1), before, after, rssBeforeMiB: round(rssBeforeMiB, 0), rssAfterMiB: round(rssAfterMiB, 0), growthMiB: round(rssAfterMiB - rssBeforeMiB, 0) },
       dumpNt: { bytes, seconds: round(dumpS, 2), mibPerS: round(bytes / 2 ** 20 / dumpS, 0) },
       storeMiB: round(storeBytes / 2 ** 20, 0),
     };
   } finally {
+    restore?.();
     data.remove();
   }
 }

@@ -40,7 +40,10 @@ export class Catalog {
     readonly meta: StoreMeta = { formatVersion: 0 },
     readonly builtAt: Date = new Date(),
   ) {
-    const listed = entries.map((e): CatalogEntry => ({ ...e, iri: recordIri(base, e.id), lastModified: seconds(e.datestamp) }));
+    // The entries themselves, not copies: a million of them is the index's memory. `iri` and `lastModified` are
+    // computed when read (a getter on a prototype shared by every entry), so an entry holds the stored fields only.
+    const shared = indexPrototype(base);
+    const listed = entries.map((e): CatalogEntry => (Object.getPrototypeOf(e) === shared ? (e as CatalogEntry) : (Object.setPrototypeOf(e, shared) as CatalogEntry)));
     // The store lists in key order, which for ids ([A-Za-z0-9._-]) is this order: sort only when it is not.
     let sorted = true;
     for (let i = 1; i < listed.length && sorted; i++) if (listed[i - 1]!.id > listed[i]!.id) sorted = false;
@@ -121,6 +124,22 @@ export class Catalog {
       deleted: this.tombstones.length,
     };
   }
+}
+
+const prototypes = new Map<string, object>();
+
+/** The prototype of every index entry for `base`: `iri` and `lastModified` derived from the stored fields. */
+function indexPrototype(base: string): object {
+  let proto = prototypes.get(base);
+  if (!proto) {
+    proto = Object.create(Object.prototype, {
+      iri: { get(this: Entry) { return recordIri(base, this.id); }, enumerable: false },
+      lastModified: { get(this: Entry) { return seconds(this.datestamp); }, enumerable: false },
+    }) as object;
+    if (prototypes.size > 16) prototypes.clear();
+    prototypes.set(base, proto);
+  }
+  return proto;
 }
 
 function seconds(ms: number): Date {

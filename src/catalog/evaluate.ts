@@ -6,6 +6,8 @@ import { mapFileEntries } from '../pipeline.js';
 import { writeNTriples } from '../formats/turtle.js';
 import type { Gate } from '../validate/gate.js';
 import { isPublishable, type ValidationReport } from '../validate/report.js';
+import { encodeBody, encodeVersion } from '../store/codec.js';
+import type { StoredRefusal } from '../store/store.js';
 import { graphStats, publishedQuads, type GraphStats } from './published.js';
 
 export interface EvaluatedRecord {
@@ -27,9 +29,10 @@ export interface EntryProblem {
   value?: string;
 }
 
-export type FileOutcome =
-  | { source: string; hash: string; records: EvaluatedRecord[]; errors?: EntryProblem[]; warnings?: EntryProblem[] }
-  | { source: string; hash: string; error: { code: string; message: string; field?: string; value?: string } };
+/** A file that could not be read or parsed as a whole. */
+export type FileError = { source: string; hash: string; error: { code: string; message: string; field?: string; value?: string } };
+
+export type FileOutcome = { source: string; hash: string; records: EvaluatedRecord[]; errors?: EntryProblem[]; warnings?: EntryProblem[] } | FileError;
 
 /** The hash that tells a changed file: SHA-256 of its bytes. */
 export function contentHash(bytes: Buffer | string): string {
@@ -68,6 +71,63 @@ export function evaluateFile(input: string | Uint8Array, source: string, hash: s
   }
 }
 
-export function unreadable(source: string, error: unknown): FileOutcome {
+export function unreadable(source: string, error: unknown): FileError {
   return { source, hash: '', error: { code: 'LDPUB_IO', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+}
+
+/**
+ * A record as the store takes it: its version named and encoded (codec.ts), its N-Triples encoded, and the few
+ * fields the index keeps. Made where the record was evaluated (a worker thread), so what crosses to the writing
+ * thread is bytes and a handful of numbers, not the record's object graph.
+ */
+export interface PackedRecord {
+  id: string;
+  version: string;
+  publishable: boolean;
+  warnings: number;
+  stats: GraphStats;
+  title?: string;
+  /** Byte length of the N-Triples (0 when refused). */
+  ntBytes: number;
+  /** The encoded StoredVersion and N-Triples, for a record that passes the gate. */
+  value?: Uint8Array;
+  nt?: Uint8Array;
+  /** Why it was refused (without its source, which the file's state carries). */
+  refusal?: Omit<StoredRefusal, 'source'>;
+}
+
+export type PackedOutcome = { source: string; hash: string; records: PackedRecord[]; errors?: EntryProblem[]; warnings?: EntryProblem[] } | FileError;
+
+/** One file evaluated and packed for the store. */
+export function evaluatePacked(input: string | Uint8Array, source: string, hash: string, base: string, gate: Gate): PackedOutcome {
+  return packOutcome(evaluateFile(input, source, hash, base, gate, false));
+}
+
+/** A file's outcome with each record packed for the thread that writes the store. */
+export function packOutcome(outcome: FileOutcome): PackedOutcome {
+  if ('error' in outcome) return outcome;
+  return { ...outcome, records: outcome.records.map((r) => packRecord(r, outcome.source)) };
+}
+
+function packRecord(r: EvaluatedRecord, source: string): PackedRecord {
+  const publishable = isPublishable(r.report);
+  const { version, bytes } = encodeVersion({ id: r.id, source, iri: r.iri, record: r.record, report: r.report, stats: r.stats });
+  const nt = r.nt === undefined ? undefined : Buffer.from(r.nt, 'utf8');
+  const packed: PackedRecord = { id: r.id, version, publishable, warnings: r.report.results.length, stats: r.stats, ntBytes: nt?.length ?? 0 };
+  if (r.record.title !== undefined) packed.title = r.record.title;
+  if (publishable) {
+    packed.value = bytes;
+    if (nt) packed.nt = encodeBody(nt);
+  } else {
+    const first = r.report.results.find((x) => x.severity === 'Violation');
+    packed.refusal = {
+      id: r.id,
+      code: 'LDPUB_INVALID_RECORD',
+      message: first?.message ?? 'does not conform to the shapes',
+      ...(first?.field !== undefined ? { field: first.field } : {}),
+      ...(first?.value !== undefined ? { value: first.value } : {}),
+      report: r.report,
+    };
+  }
+  return packed;
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGate } from '../validate/gate.js';
 import type { EngineName } from '../validate/index.js';
-import { contentHash, evaluateFile, unreadable, type FileOutcome } from './evaluate.js';
+import { contentHash, evaluatePacked, packOutcome, unreadable, type PackedOutcome } from './evaluate.js';
 import { evaluateStreamedFile, isStreamedFile } from './evaluate-stream.js';
 
 export interface WorkerInput {
@@ -16,14 +16,14 @@ export interface WorkerInput {
 }
 
 /** `same` names files whose content turned out unchanged (only their stamp moved). */
-export type WorkerMessage = { outcomes: FileOutcome[]; same: string[] } | { done: true } | { failed: string };
+export type WorkerMessage = { outcomes: PackedOutcome[]; same: string[] } | { done: true } | { failed: string };
 
 const BATCH = 250;
 
 async function main(): Promise<void> {
   const { files, base, shapesDir, engine } = workerData as WorkerInput;
   let gate: Awaited<ReturnType<typeof loadGate>> | undefined;
-  let batch: FileOutcome[] = [];
+  let batch: PackedOutcome[] = [];
   let same: string[] = [];
   const post = () => {
     parentPort!.postMessage({ outcomes: batch, same } satisfies WorkerMessage);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       // A MARC file, read record by record, never whole.
       const outcome = await evaluateStreamedFile(path, source, known, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) })), false);
       if (outcome === 'same') same.push(source);
-      else batch.push(outcome);
+      else batch.push(packOutcome(outcome));
       if (batch.length + same.length >= BATCH) post();
       continue;
     }
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     const hash = contentHash(bytes);
     if (known === hash) same.push(source);
     // Outside the try: a bug in evaluation fails the load, as it does in the main thread.
-    else batch.push(evaluateFile(bytes, source, hash, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) })), false));
+    else batch.push(evaluatePacked(bytes, source, hash, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) }))));
     if (batch.length + same.length >= BATCH) post();
   }
   post();

@@ -1,9 +1,9 @@
 // The embedded catalog store: one LMDB file beside the data (DIR/.ldpub/catalog.mdb), no set-up, crash-safe by
 // construction (copy-on-write pages, atomic commits: a kill -9 loses at most the transaction in flight).
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LdpubError } from '../errors.js';
+import { decodeBody, decodeVersion, encodeBody } from './codec.js';
 import {
   STORE_FORMAT_VERSION,
   type CatalogStore,
@@ -60,7 +60,7 @@ export class LmdbStore implements CatalogStore {
     private readonly metaDb: Database<unknown, string>,
     private readonly entryDb: Database<Entry, string>,
     private readonly fileDb: Database<FileState, string>,
-    private readonly versionDb: Database<StoredVersion, string>,
+    private readonly versionDb: Database<Buffer, string>,
     private readonly repDb: Database<Buffer, string>,
     private readonly refusalDb: Database<StoredRefusal[], string>,
   ) {}
@@ -88,7 +88,7 @@ export class LmdbStore implements CatalogStore {
     }
     try {
       const db = <V>(name: string, encoding: 'msgpack' | 'binary' = 'msgpack') => root.openDB<V, string>({ name, encoding });
-      const store = new LmdbStore(path, root, db('meta'), db('entries'), db('files'), db('versions'), db<Buffer>('representations', 'binary'), db('refusals'));
+      const store = new LmdbStore(path, root, db('meta'), db('entries'), db('files'), db<Buffer>('versions', 'binary'), db<Buffer>('representations', 'binary'), db('refusals'));
       await store.checkVersion();
       return store;
     } catch (e) {
@@ -137,16 +137,19 @@ export class LmdbStore implements CatalogStore {
   }
 
   async version(id: string, version: string): Promise<StoredVersion | undefined> {
-    return this.versionDb.get(versionKey(id, version));
+    const bytes = this.versionDb.getBinaryFast(versionKey(id, version));
+    return bytes ? decodeVersion(bytes) : undefined;
   }
 
   async representation(id: string, version: string, key: string): Promise<Buffer | undefined> {
-    return this.repDb.get(repKey(id, version, key));
+    return this.representationSync(id, version, key);
   }
 
   /** The same, synchronously: the embedded store can answer without a round trip, and the dump reads millions. */
   representationSync(id: string, version: string, key: string): Buffer | undefined {
-    return this.repDb.get(repKey(id, version, key));
+    // getBinaryFast returns a buffer reused by the next read: it is decoded (copied) at once.
+    const bytes = this.repDb.getBinaryFast(repKey(id, version, key));
+    return bytes ? decodeBody(bytes) : undefined;
   }
 
   async refusals(): Promise<StoredRefusal[]> {
@@ -155,14 +158,19 @@ export class LmdbStore implements CatalogStore {
 
   async files(): Promise<Map<string, FileState>> {
     const out = new Map<string, FileState>();
-    for (const { key, value } of this.fileDb.getRange({})) out.set(key, value);
+    let n = 0;
+    for (const { key, value } of this.fileDb.getRange({})) {
+      out.set(key, value);
+      // A million files take seconds to decode: requests served meanwhile (a reload runs beside them) get a turn.
+      if (++n % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     return out;
   }
 
   async stage(batch: StagedFiles): Promise<void> {
     await this.root.transaction(() => {
-      for (const { version, value } of batch.versions) void this.versionDb.put(versionKey(value.id, version), value);
-      for (const r of batch.representations) void this.repDb.put(repKey(r.id, r.version, r.key), r.body);
+      for (const v of batch.versions) void this.versionDb.put(versionKey(v.id, v.version), asBuffer(v.bytes));
+      for (const r of batch.representations) void this.repDb.put(repKey(r.id, r.version, r.key), asBuffer(r.bytes));
       for (const { source, state } of batch.files) void this.fileDb.put(source, state);
     });
   }
@@ -182,7 +190,7 @@ export class LmdbStore implements CatalogStore {
 
   async putRepresentation(id: string, version: string, key: string, body: Buffer): Promise<void> {
     // Only while the version is still published: a late write after a reload must not resurrect it.
-    if (this.versionDb.doesExist(versionKey(id, version))) await this.repDb.put(repKey(id, version, key), body);
+    if (this.versionDb.doesExist(versionKey(id, version))) await this.repDb.put(repKey(id, version, key), encodeBody(body));
   }
 
   /** Resolves once every write asked for so far is committed. */
@@ -245,7 +253,9 @@ function repKey(id: string, version: string, key: string): string {
   return `${id}\u0000${version}\u0000${key}`;
 }
 
-/** A version name from content: the same record, report and source give the same version, everywhere. */
-export function versionOf(value: StoredVersion): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+/** Bytes posted from a worker arrive as a plain Uint8Array; lmdb's binary encoding wants a Buffer (a view, no copy). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+export { versionOf } from './codec.js';

@@ -5,7 +5,7 @@ import type { Record } from '../model/record.js';
 import type { ValidationReport } from '../validate/report.js';
 
 /** Bumped whenever the layout of stored values changes; a store of another version is refused (LDPUB_STORE_VERSION). */
-export const STORE_FORMAT_VERSION = 1;
+export const STORE_FORMAT_VERSION = 2;
 
 /** Counts of a record's published graph, taken once at ingest. */
 export interface GraphStats {
@@ -102,11 +102,15 @@ export interface CatalogReader {
   refusals(): Promise<StoredRefusal[]>;
 }
 
-/** A batch of evaluated files: written durably before anything is published, so a crash loses none of the work. */
+/**
+ * A batch of evaluated files: written durably before anything is published, so a crash loses none of the work.
+ * Versions and representations come encoded as the store keeps them (src/store/codec.ts), made where they were
+ * evaluated, so the writing thread only copies bytes.
+ */
 export interface StagedFiles {
   files: Array<{ source: string; state: FileState }>;
-  versions: Array<{ version: string; value: StoredVersion }>;
-  representations: Array<{ id: string; version: string; key: string; body: Buffer }>;
+  versions: Array<{ id: string; version: string; bytes: Uint8Array }>;
+  representations: Array<{ id: string; version: string; key: string; bytes: Uint8Array }>;
 }
 
 /** The published change: entries written (new, changed, tombstones), files forgotten, and the new metadata. */

@@ -189,6 +189,28 @@ describe('the representation cache', () => {
   });
 });
 
+describe('stored bytes', () => {
+  it('keeps N-Triples and versions deflated, and gives back exactly what was published', async () => {
+    const dir = folder(3);
+    const catalog = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: counting().gate });
+    const e = catalog.entry('r001')!;
+    const nt = (await catalog.store.representation('r001', e.version, 'ntriples'))!;
+    expect(nt.length).toBe(e.ntBytes);
+    expect(nt.toString('utf8')).toContain(`<${e.iri}>`);
+    expect((await catalog.get('r001'))!.record.title).toContain('Record 1: The Combination');
+    await closeStores();
+    const { open } = await import('lmdb');
+    const env = open({ path: join(dir, '.ldpub', STORE_FILE), maxDbs: 12, compression: false });
+    const rawNt = env.openDB({ name: 'representations', encoding: 'binary' }).getBinary(`r001\u0000${e.version}\u0000ntriples`)!;
+    const rawVersion = env.openDB({ name: 'versions', encoding: 'binary' }).getBinary(`r001\u0000${e.version}`)!;
+    await env.close();
+    const { inflateRawSync } = await import('node:zlib');
+    expect(rawNt.length).toBeLessThan(nt.length / 2);
+    expect(inflateRawSync(rawNt).equals(nt)).toBe(true);
+    expect(JSON.parse(inflateRawSync(rawVersion).toString('utf8')).id).toBe('r001');
+  });
+});
+
 describe('crash safety', () => {
   it('a kill -9 mid-ingest loses no committed batch, and the next start carries on', async () => {
     const dir = folder(60);
