@@ -86,7 +86,7 @@ export class PublishedRecord {
   private async serialize(format: Format, params: { readonly [name: string]: string }): Promise<Rendered> {
     let memo = this.shared?.deref();
     if (!memo) this.shared = new WeakRef((memo = new SerializeMemo(this.quads())));
-    const text = await format.serialize({ id: this.id, iri: this.iri, base: this.base, record: this.record, quads: memo.quads, memo, params });
+    const text = await format.serialize({ id: this.id, iri: this.iri, base: this.base, record: this.record, quads: memo.quads, memo, params, modified: this.lastModified });
     const body = Buffer.from(text, 'utf8');
     return { body, etag: strongEtag(body) };
   }

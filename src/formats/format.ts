@@ -21,6 +21,11 @@ export interface SerializeInput {
   memo?: SerializeMemo;
   /** Media type parameters or query options a format understands, such as a citation `style` and `locale`. */
   params: { readonly [name: string]: string };
+  /**
+   * Since when the catalog publishes this version of the record (its datestamp); absent outside a catalog
+   * (`ldpub convert`). DataCite XML takes its year as the publicationYear of a record with no date.
+   */
+  modified?: Date;
 }
 
 export type FormatKind = 'rdf' | 'html' | 'citation';

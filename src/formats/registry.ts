@@ -103,7 +103,7 @@ const FORMATS: Format[] = [
     quality: 0.5,
     kind: 'citation',
     parameters: [],
-    serialize: ({ record, iri }) => writeDataCiteXml(record, iri),
+    serialize: ({ record, iri, modified }) => writeDataCiteXml(record, iri, modified ? { registered: modified } : {}),
   },
 ];
 

@@ -139,6 +139,13 @@ describe('DataCite XML writer', () => {
     expect(writeDataCiteXml({ ...empty, date: '1999-05' }, 'x', { registered: REGISTERED })).toContain('<publicationYear>1999</publicationYear>');
   });
 
+  it('served from a catalog, a record with no date takes the year of its datestamp, not of the request', async () => {
+    const empty: Record = { type: 'other', authors: [], contributors: [], subjects: [], isbns: [], notes: [], funding: [], identifiers: [], relations: [] };
+    const format = formatByName('datacite')!;
+    const input = { id: 'x', iri: 'https://example.org/record/x', base: 'https://example.org', record: empty, quads: [], params: {} };
+    expect(await format.serialize({ ...input, modified: new Date('2019-12-31T23:59:59Z') })).toContain('<publicationYear>2019</publicationYear>');
+  });
+
   it.each(cases)('%s: reads back to the same Record on the fields DataCite carries', (_what, record) => {
     const back = readRecords(writeDataCiteXml(record, 'https://example.org/record/x'), 'back.xml');
     expect(back).toHaveLength(1);
