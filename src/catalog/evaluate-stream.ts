@@ -5,12 +5,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { LdpubError } from '../errors.js';
 import { mapRecordStream } from '../pipeline.js';
-import { writeNTriples } from '../formats/turtle.js';
 import { isStreamedInput, readRecordStream } from '../readers/stream.js';
 import type { Gate } from '../validate/gate.js';
-import { isPublishable } from '../validate/report.js';
-import { unreadable, type EntryProblem, type EvaluatedRecord, type FileOutcome } from './evaluate.js';
-import { graphStats, publishedQuads } from './published.js';
+import { evaluateMapped, unreadable, type EntryProblem, type EvaluatedRecord, type FileOutcome } from './evaluate.js';
 
 /** The extensions a streamed file can have; any other file is read whole without looking at its content. */
 const CANDIDATES = /\.(?:mrc|marc|xml)$/i;
@@ -73,14 +70,7 @@ export async function evaluateStreamedFile(path: string, source: string, known: 
         });
         continue;
       }
-      const stats = graphStats(m.quads);
-      // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
-      stats.triples += 1;
-      const report = gate(m.quads);
-      const record = copy ? structuredClone(m.record) : m.record;
-      const out: EvaluatedRecord = { id: m.id, iri: m.iri, record, report, stats };
-      if (isPublishable(report)) out.nt = writeNTriples(publishedQuads(record, m.id, m.iri, base));
-      records.push(out);
+      records.push(evaluateMapped(m, base, gate, copy));
     }
   } catch (e) {
     if (e instanceof LdpubError) return { source, hash: '', error: { code: e.code, message: e.message, ...(e.field !== undefined ? { field: e.field } : {}), ...(e.value !== undefined ? { value: e.value } : {}) } };

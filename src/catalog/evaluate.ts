@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { isLdpubError } from '../errors.js';
 import type { Record } from '../model/record.js';
-import { mapFileEntries } from '../pipeline.js';
+import { mapFileEntries, type MappedRecord } from '../pipeline.js';
 import { writeNTriples } from '../formats/turtle.js';
 import type { Gate } from '../validate/gate.js';
 import { isPublishable, type ValidationReport } from '../validate/report.js';
@@ -39,6 +39,18 @@ export function contentHash(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }
 
+/** One mapped record through the gate, with its statistics and, when publishable, its published N-Triples. */
+export function evaluateMapped(m: MappedRecord, base: string, gate: Gate, copy: boolean): EvaluatedRecord {
+  const stats = graphStats(m.quads);
+  // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
+  stats.triples += 1;
+  const report = gate(m.quads);
+  const record = copy ? structuredClone(m.record) : m.record;
+  const out: EvaluatedRecord = { id: m.id, iri: m.iri, record, report, stats };
+  if (isPublishable(report)) out.nt = writeNTriples(publishedQuads(record, m.id, m.iri, base));
+  return out;
+}
+
 /**
  * `copy` makes the record's strings independent of the file text (slices would keep every file alive in memory);
  * a worker passes false, since posting the outcome copies it anyway.
@@ -46,16 +58,7 @@ export function contentHash(bytes: Buffer | string): string {
 export function evaluateFile(input: string | Uint8Array, source: string, hash: string, base: string, gate: Gate, copy = true): FileOutcome {
   try {
     const file = mapFileEntries(input, source, base);
-    const records = file.mapped.map((m) => {
-      const stats = graphStats(m.quads);
-      // The published graph is the mapping plus one void:inDataset triple (see PublishedRecord.quads).
-      stats.triples += 1;
-      const report = gate(m.quads);
-      const record = copy ? structuredClone(m.record) : m.record;
-      const out: EvaluatedRecord = { id: m.id, iri: m.iri, record, report, stats };
-      if (isPublishable(report)) out.nt = writeNTriples(publishedQuads(record, m.id, m.iri, base));
-      return out;
-    });
+    const records = file.mapped.map((m) => evaluateMapped(m, base, gate, copy));
     // An entry error names the file and the entry ("refs.bib line 9 (key)"); the message keeps the entry part.
     const errors = file.errors.map((e) => ({
       code: e.code,

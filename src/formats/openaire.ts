@@ -7,6 +7,7 @@ import { abstractText } from '../model/text.js';
 import { containerKind } from '../rdf/work-classes.js';
 import { accessRightsOf, COAR_ACCESS } from './access.js';
 import { agentName, agentXml, alternateType, attrs, block, el, funderScheme, isLanguageTag, isUri, present, RELATED_TYPES, relationType, UNASSIGNED, UNAVAILABLE } from './datacite-xml.js';
+import { CONTRIBUTOR_TYPE } from '../readers/datacite-record.js';
 
 export const OAIRE_NS = 'http://namespace.openaire.eu/schema/oaire/';
 export const OPENAIRE_SCHEMA_LOCATION = 'https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd';
@@ -61,23 +62,9 @@ export function coarResourceType(record: Record): Coar {
  * DataCite contributorType as OpenAIRE's 4.0 list has it (the kernel 4.1 list: no Translator, which is Other).
  */
 const OPENAIRE_CONTRIBUTOR_TYPE: { readonly [role in ContributorRole]: string } = {
-  editor: 'Editor',
+  ...CONTRIBUTOR_TYPE,
   translator: 'Other',
-  supervisor: 'Supervisor',
-  contributor: 'Other',
-  illustrator: 'Other',
-  compiler: 'Other',
-  sponsor: 'Sponsor',
   'degree-grantor': 'HostingInstitution',
-  'contact-person': 'ContactPerson',
-  'data-curator': 'DataCurator',
-  'data-collector': 'DataCollector',
-  producer: 'Producer',
-  'project-leader': 'ProjectLeader',
-  'project-member': 'ProjectMember',
-  researcher: 'Researcher',
-  'rights-holder': 'RightsHolder',
-  other: 'Other',
 };
 
 /** relationType values OpenAIRE's 4.0 schema lists (DataCite kernel 4.1's); a newer DataCite type is not written. */

@@ -1,20 +1,16 @@
 // The DataCite XML writer: valid against the DataCite kernel 4.7 schema for every fixture, corpus, generated and
 // arbitrary record, and read back by the DataCite reader to the same Record on every field DataCite carries. The
 // fields it has no place for are listed (and in docs/mapping.md).
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLdpubError } from '../../src/errors.js';
 import type { Record } from '../../src/model/record.js';
 import { writeDataCiteXml } from '../../src/formats/datacite-xml.js';
 import { formatByName } from '../../src/formats/registry.js';
-import { mapFile } from '../../src/pipeline.js';
 import { readRecords } from '../../src/readers/index.js';
-import { fixturePath, fixtureRecord, fixtureText, TEST_BASE } from '../helpers/fixtures.js';
+import { fixtureRecord, fixtureText } from '../helpers/fixtures.js';
 import { DATACITE_SCHEMA, validateEach } from '../harvest/schemas.js';
 import { record as arbitraryRecord } from './arbitrary.js';
-import { fixtureSamples, generatedSamples } from './records.js';
+import { corpusRecords, generatedSamples } from './records.js';
 
 /** Record fields DataCite XML does not carry, or carries differently, and why. */
 export const NOT_CARRIED: { [field: string]: string } = {
@@ -73,25 +69,7 @@ function expected(r: Record) {
   return { ...c, publisher: c.publisher ?? (r.type === 'thesis' ? r.institution?.name : undefined) };
 }
 
-/** Every file under a fixture folder. */
-function walk(dir: string): string[] {
-  return readdirSync(fixturePath(dir))
-    .sort()
-    .flatMap((name) => (statSync(fixturePath(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-}
 
-/** Every record a reader makes of the fixture and corpus files: catalog text, citations, Crossref, DataCite, MARC. */
-function corpusRecords(): [string, Record][] {
-  const out: [string, Record][] = fixtureSamples().map((s) => [s.label, s.record]);
-  for (const file of ['crossref-xml', 'datacite-xml', 'datacite-json', 'gold', 'registry', 'marc'].flatMap(walk)) {
-    try {
-      for (const m of mapFile(fixtureText(file), file, TEST_BASE)) out.push([`${file} ${m.id}`, m.record]);
-    } catch (e) {
-      if (!isLdpubError(e)) throw e;
-    }
-  }
-  return out;
-}
 
 /** The records whose DataCite XML is checked against the schema, with what each is. */
 function schemaCases(): [string, Record][] {

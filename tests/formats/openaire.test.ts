@@ -1,18 +1,14 @@
 // The OpenAIRE Guidelines for Literature Repositories 4 writer (oai_openaire): valid against the 4.0 schema for every
 // fixture, corpus, generated and arbitrary record, and each field as docs/harvesting.md maps it.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLdpubError } from '../../src/errors.js';
 import type { Record, WorkType } from '../../src/model/record.js';
 import { coarResourceType, writeOpenAireXml } from '../../src/formats/openaire.js';
-import { mapFile } from '../../src/pipeline.js';
 import { readRecords } from '../../src/readers/index.js';
-import { fixturePath, fixtureRecord, fixtureText, TEST_BASE } from '../helpers/fixtures.js';
+import { fixtureRecord, fixtureText } from '../helpers/fixtures.js';
 import { OPENAIRE_SCHEMA, validateEach } from '../harvest/schemas.js';
 import { record as arbitraryRecord } from './arbitrary.js';
-import { fixtureSamples, generatedSamples } from './records.js';
+import { corpusRecords, generatedSamples } from './records.js';
 
 const IRI = 'https://data.example.org/record/x';
 const REGISTERED = new Date('2026-03-04T05:06:07Z');
@@ -20,21 +16,8 @@ const REGISTERED = new Date('2026-03-04T05:06:07Z');
 /** The element wrapped in a document of its own, as a harvester validates it. */
 const doc = (xml: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
 
-function walk(dir: string): string[] {
-  return readdirSync(fixturePath(dir))
-    .sort()
-    .flatMap((name) => (statSync(fixturePath(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-}
-
 function allRecords(): [string, Record][] {
-  const out: [string, Record][] = fixtureSamples().map((s) => [s.label, s.record]);
-  for (const file of ['crossref-xml', 'datacite-xml', 'datacite-json', 'gold', 'registry', 'marc'].flatMap(walk)) {
-    try {
-      for (const m of mapFile(fixtureText(file), file, TEST_BASE)) out.push([`${file} ${m.id}`, m.record]);
-    } catch (e) {
-      if (!isLdpubError(e)) throw e;
-    }
-  }
+  const out = corpusRecords();
   out.push(...generatedSamples(40).map((s): [string, Record] => [s.label, s.record]));
   out.push(...fc.sample(arbitraryRecord, { numRuns: 300, seed: 20261201 }).map((r, i): [string, Record] => [`arbitrary record ${i}`, r]));
   return out;

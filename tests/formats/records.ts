@@ -1,5 +1,6 @@
 // The records the writers are checked on: the seed, every fixture and corpus record the readers accept, and generated ones.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { generateRecords } from '../../bench/generate.js';
@@ -62,6 +63,26 @@ export function generatedSamples(count: number, seed = 1): Sample[] {
   const out: Sample[] = [];
   for (const g of generateRecords({ count, seed })) {
     for (const m of mapFile(g.text, `${g.id}.txt`, TEST_BASE)) out.push(sample(`generated ${m.id}`, m.id, m.record));
+  }
+  return out;
+}
+
+/** Every file under a fixture folder, sorted. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(fixturePath(dir))
+    .sort()
+    .flatMap((name) => (statSync(fixturePath(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+}
+
+/** Every record a reader makes of the fixture and corpus files (catalog text, citations, Crossref, DataCite, MARC), labelled. */
+export function corpusRecords(): [string, Record][] {
+  const out: [string, Record][] = fixtureSamples().map((s) => [s.label, s.record]);
+  for (const file of ['crossref-xml', 'datacite-xml', 'datacite-json', 'gold', 'registry', 'marc'].flatMap(filesUnder)) {
+    try {
+      for (const m of mapFile(fixtureText(file), file, TEST_BASE)) out.push([`${file} ${m.id}`, m.record]);
+    } catch (e) {
+      if (!isLdpubError(e)) throw e;
+    }
   }
   return out;
 }
