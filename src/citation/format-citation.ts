@@ -37,10 +37,11 @@ const ITEM_ID = 'item';
 
 /**
  * citeproc keeps names in plain-object registries keyed by the name itself, so a person called "constructor" or
- * "valueOf" finds an inherited function there and the engine throws. Such a name part gets WORD JOINER (U+2060)
- * appended before citeproc sees it, and the joiner is taken out of the formatted entry again.
+ * "valueOf" finds an inherited function there and the engine throws. Such a name part gets an invisible character
+ * appended before citeproc sees it (WORD JOINER, or another where the record itself has one), taken out of the
+ * formatted entry again.
  */
-const GUARD = '\u2060';
+const GUARDS = ['\u2060', '\u200B', '\uFEFF', '\u200D'];
 const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
 const NAME_PARTS = ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const;
 
@@ -48,9 +49,9 @@ function isInherited(part: string): boolean {
   return INHERITED.has(part.replace(/\./g, ' ').replace(/\s+/g, ' ').trim());
 }
 
-/** Guards every name part that citeproc would take for an inherited key; true when one was guarded. */
-function guardNames(item: CslJsonItem): boolean {
-  let guarded = false;
+/** Guards every name part that citeproc would take for an inherited key; the guard used, if one was needed. */
+function guardNames(item: CslJsonItem): string | undefined {
+  const risky: [{ [part: string]: unknown }, string][] = [];
   for (const value of Object.values(item)) {
     if (!Array.isArray(value)) continue;
     for (const name of value as unknown[]) {
@@ -58,14 +59,15 @@ function guardNames(item: CslJsonItem): boolean {
       const parts = name as { [part: string]: unknown };
       for (const key of NAME_PARTS) {
         const part = parts[key];
-        if (typeof part === 'string' && isInherited(part)) {
-          parts[key] = part + GUARD;
-          guarded = true;
-        }
+        if (typeof part === 'string' && isInherited(part)) risky.push([parts, key]);
       }
     }
   }
-  return guarded;
+  if (risky.length === 0) return undefined;
+  const text = JSON.stringify(item);
+  const guard = GUARDS.find((g) => !text.includes(g)) ?? GUARDS[0]!;
+  for (const [parts, key] of risky) parts[key] = `${parts[key] as string}${guard}`;
+  return guard;
 }
 
 interface CachedEngine {
@@ -167,7 +169,7 @@ export function formatCitation(record: Record, ctx: CitationContext, options: Ci
     cached.item.current = undefined;
   }
   const printed = bibliography ? (bibliography[1][0] ?? '') : '';
-  const entry = guarded ? printed.replaceAll(GUARD, '') : printed;
+  const entry = guarded ? printed.replaceAll(guarded, '') : printed;
   const text = numbered ? withoutCitationNumber(entry, format) : entry;
   return format === 'html' ? text.trim() : text.replace(/\s+/g, ' ').trim();
 }

@@ -142,4 +142,13 @@ describe('record text that names a property of every object', () => {
       }
     }
   });
+
+  it('keeps an invisible character that is the record\'s own', () => {
+    const joined = `Word\u2060joined title`;
+    const odd: Record = { ...seed, title: joined, authors: [{ kind: 'person', family: 'constructor', given: 'A.' }] };
+    const text = formatCitation(odd, ctx, { style: 'apa' });
+    expect(text).toContain(joined);
+    expect(text).toContain('constructor, A.');
+    expect(text).not.toContain('\u200B');
+  });
 });
