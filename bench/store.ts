@@ -19,6 +19,8 @@ export interface StoreBench {
   rssReady: Rss;
   restartToLastServedS: number;
   reloadVisibleS: number;
+  /** The same with `--watch` and no signal: the watcher's scoped reload looks at the changed path only. */
+  watchVisibleS: number;
   crawl: { records: number; requests: number; seconds: number; rssBeforeMiB: number; rssAfterMiB: number; growthMiB: number; before: Rss; after: Rss };
   dumpNt: { bytes: number; seconds: number; mibPerS: number };
   storeMiB: number;
@@ -104,6 +106,14 @@ async function status(port: number, path: string, headers: { [k: string]: string
   return res.status;
 }
 
+/** A catalog page with `mark` added to its title: the first line with text after the page's "Loading…" line. */
+function retitled(text: string, mark: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith('Loading')) && l.trim() !== '');
+  lines[at] = `${lines[at]} ${mark}`;
+  return lines.join('\n');
+}
+
 export async function storeSection(count: number, seed: number, dataDir?: string): Promise<StoreBench> {
   log(dataDir ? `reusing the ${count} records in ${dataDir}` : `writing ${count} records`);
   const data = dataDir ? existingDataDir(dataDir, count, seed) : writeDataDir(count, seed, 'store');
@@ -123,7 +133,7 @@ export async function storeSection(count: number, seed: number, dataDir?: string
 
     log('restart');
     const restartStart = now();
-    s = await serve(data.dir);
+    s = await serve(data.dir, ['--watch']);
     while ((await status(s.port, `/record/${last}.nt`)) !== 200) await new Promise((r) => setTimeout(r, 20));
     const restartToLastServedS = (now() - restartStart) / 1000;
     log(`restart to the last record served ${round(restartToLastServedS, 2)} s`);
@@ -134,10 +144,7 @@ export async function storeSection(count: number, seed: number, dataDir?: string
     // The title is the first line with text after the page's "Loading…" line.
     const original = readFileSync(file, 'utf8');
     restore = () => writeFileSync(file, original);
-    const lines = original.split('\n');
-    const at = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith('Loading')) && l.trim() !== '');
-    lines[at] = `${lines[at]} (revised)`;
-    writeFileSync(file, lines.join('\n'));
+    writeFileSync(file, retitled(original, '(revised)'));
     // Wait for the background catch-up of the restart to finish first: a reload asked for meanwhile runs after it.
     const hupStart = now();
     s.child.kill('SIGHUP');
@@ -152,6 +159,31 @@ export async function storeSection(count: number, seed: number, dataDir?: string
       await new Promise((r) => setTimeout(r, 20));
     }
     log(`one changed file visible after ${round(reloadVisibleS, 2)} s`);
+
+    log('another changed file, seen by --watch');
+    // Let the watcher's own reload of the first change settle, then change a second file and send no signal.
+    await new Promise((r) => setTimeout(r, 3000));
+    const watched = ids[Math.floor(ids.length / 3)]!;
+    const watchedFile = join(data.dir, `${watched}.txt`);
+    const watchedOriginal = readFileSync(watchedFile, 'utf8');
+    const restoreFirst = restore;
+    restore = () => {
+      restoreFirst();
+      writeFileSync(watchedFile, watchedOriginal);
+    };
+    writeFileSync(watchedFile, retitled(watchedOriginal, '(watched)'));
+    const watchStart = now();
+    let watchVisibleS = NaN;
+    for (let i = 0; i < 3000; i++) {
+      const res = await fetch(`http://127.0.0.1:${s.port}/record/${watched}.nt`);
+      const body = await res.text();
+      if (body.includes('(watched)')) {
+        watchVisibleS = (now() - watchStart) / 1000;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    log(`one changed file visible after ${round(watchVisibleS, 2)} s with --watch`);
 
     const crawlIds = ids.slice(0, Math.min(10_000, ids.length));
     const exts = negotiableFormats().map((f) => f.extension);
@@ -198,6 +230,7 @@ export async function storeSection(count: number, seed: number, dataDir?: string
       rssReady,
       restartToLastServedS: round(restartToLastServedS, 2),
       reloadVisibleS: round(reloadVisibleS, 2),
+      watchVisibleS: round(watchVisibleS, 2),
       crawl: { records: crawlIds.length, requests, seconds: round(crawlS, 1), before, after, rssBeforeMiB: round(rssBeforeMiB, 0), rssAfterMiB: round(rssAfterMiB, 0), growthMiB: round(rssAfterMiB - rssBeforeMiB, 0) },
       dumpNt: { bytes, seconds: round(dumpS, 2), mibPerS: round(bytes / 2 ** 20 / dumpS, 0) },
       storeMiB: round(storeBytes / 2 ** 20, 0),

@@ -9,11 +9,16 @@ export class LiveCatalog {
   private catalog: Catalog;
   private pending: Promise<ReloadResult> | undefined;
   private again = false;
+  /** What the next build looks at: the paths a watcher named, or everything (a SIGHUP, or a change with no name). */
+  private next: Set<string> | 'all' | undefined;
 
   constructor(
     initial: Catalog,
-    /** Builds the next catalog; it is given the current one, so unchanged files need not be evaluated again. */
-    private readonly build: (previous: Catalog) => Promise<Catalog>,
+    /**
+     * Builds the next catalog; it is given the current one, so unchanged files need not be evaluated again, and the
+     * paths that changed when a watcher knows them (then no other file is looked at).
+     */
+    private readonly build: (previous: Catalog, changed?: readonly string[]) => Promise<Catalog>,
     private readonly logger: CatalogLogger = { info() {}, warn() {} },
   ) {
     this.catalog = initial;
@@ -28,7 +33,12 @@ export class LiveCatalog {
    * Builds a new catalog and swaps it in. Requests in flight keep the catalog they took;
    * a failed build keeps the old one serving. Reloads asked for during a build run once more after it.
    */
-  reload(): Promise<ReloadResult> {
+  reload(changed?: Iterable<string>): Promise<ReloadResult> {
+    if (changed === undefined || this.next === 'all') this.next = 'all';
+    else {
+      this.next ??= new Set();
+      for (const path of changed) this.next.add(path);
+    }
     if (this.pending) {
       this.again = true;
       return this.pending;
@@ -37,7 +47,9 @@ export class LiveCatalog {
       try {
         do {
           this.again = false;
-          const next = await this.build(this.catalog);
+          const scope = this.next;
+          this.next = undefined;
+          const next = await this.build(this.catalog, scope === 'all' || scope === undefined ? undefined : [...scope]);
           this.catalog = next;
           this.logger.info({ ...next.counts() }, 'catalog swapped in');
         } while (this.again);
@@ -52,17 +64,27 @@ export class LiveCatalog {
     return this.pending;
   }
 
-  /** Reloads when anything under `dir` changes, after `delayMs` of quiet. Returns a function that stops watching. */
+  /**
+   * Reloads when anything under `dir` changes, after `delayMs` of quiet, looking only at the paths the watcher
+   * named (all of the folder when it named none). Returns a function that stops watching.
+   */
   watch(dir: string, delayMs = 300): () => void {
     let timer: NodeJS.Timeout | undefined;
     let watcher: FSWatcher | undefined;
+    let named: Set<string> | 'all' = new Set();
     try {
       watcher = watch(dir, { recursive: true }, (_event, name) => {
         // Changes under dot-folders (the store in DIR/.ldpub writes on every reload) are not data: a reload
         // triggered by its own writes would never stop.
         if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
+        if (!name) named = 'all';
+        else if (named !== 'all') named.add(String(name));
         clearTimeout(timer);
-        timer = setTimeout(() => void this.reload(), delayMs);
+        timer = setTimeout(() => {
+          const paths = named;
+          named = new Set();
+          void this.reload(paths === 'all' ? undefined : paths);
+        }, delayMs);
       });
       watcher.on('error', (e) => this.logger.warn({ err: e.message, dir }, 'watching the data folder failed'));
     } catch (e) {

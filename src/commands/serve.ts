@@ -106,8 +106,8 @@ export const run: Command = async (argv, io) => {
     return 1;
   }
   // Large folders load in worker threads on every core; each compiles the same shapes as `gate`.
-  const build = async (previous?: Catalog) =>
-    loadCatalog({ dataDir, base, gate: await gateReady, gateKey: shaclGateKey(), logger, store, cacheBytes, workers: availableParallelism(), ...(previous ? { previous } : {}) });
+  const build = async (previous?: Catalog, changed?: readonly string[]) =>
+    loadCatalog({ dataDir, base, gate: await gateReady, gateKey: shaclGateKey(), logger, store, cacheBytes, workers: availableParallelism(), ...(previous ? { previous } : {}), ...(changed ? { changed } : {}) });
   let live: LiveCatalog;
   let catchUp = false;
   try {

@@ -1,6 +1,6 @@
 // The live catalog: a watched data folder reloads by itself, and a failed build keeps the old catalog serving.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LiveCatalog } from '../../src/catalog/live.js';
@@ -72,6 +72,46 @@ describe('reloading', () => {
       expect(calls).toBe(4);
       expect(await third.get('rspb-particle-teaser')).toBeUndefined();
       expect(third.isDeleted('rspb-particle-teaser')).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a reload scoped to the paths a watcher named looks at those only; a folder or no name reloads all', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ldpub-scoped-'));
+    try {
+      copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(folder, 'seed.txt'));
+      const gate = await loadGate();
+      const scopes: (readonly string[] | undefined)[] = [];
+      const build = (previous?: Parameters<typeof loadCatalog>[0]['previous'], changed?: readonly string[]) => (
+        scopes.push(changed), loadCatalog({ dataDir: folder, base: TEST_BASE, gate, ...(previous ? { previous } : {}), ...(changed ? { changed } : {}) })
+      );
+      const live = new LiveCatalog(await build(), build);
+      // Two new files; the watcher named only one of them: only that one is published.
+      copyFileSync(fixturePath('catalog', 'plos-one-e-locator.txt'), join(folder, 'plos.txt'));
+      copyFileSync(fixturePath('catalog', 'plos-one-e-locator.txt'), join(folder, 'other.txt'));
+      expect((await live.reload(['plos.txt'])).ok).toBe(true);
+      expect(live.current.isDeleted('plos')).toBe(false);
+      expect(live.current.entry('plos')).toBeDefined();
+      expect(live.current.entry('other')).toBeUndefined();
+      expect(live.current.entry('seed')).toBeDefined();
+      // A named file that is gone leaves a tombstone; the untouched one stays.
+      unlinkSync(join(folder, 'plos.txt'));
+      await live.reload(['plos.txt']);
+      expect(live.current.isDeleted('plos')).toBe(true);
+      expect(live.current.isDeleted('seed')).toBe(false);
+      expect(live.current.entry('seed')).toBeDefined();
+      // A named folder is listed whole: the unnamed file is found then.
+      mkdirSync(join(folder, 'sub'));
+      copyFileSync(fixturePath('catalog', 'plos-one-e-locator.txt'), join(folder, 'sub', 'plos2.txt'));
+      await live.reload(['sub']);
+      expect(scopes.at(-1)).toEqual(['sub']);
+      expect(live.current.entry('plos2')?.deleted).not.toBe(true);
+      expect(live.current.entry('other')?.deleted).not.toBe(true);
+      expect(live.current.entry('other')).toBeDefined();
+      // And a reload with no names (SIGHUP) is a full one.
+      await live.reload();
+      expect(scopes.at(-1)).toBeUndefined();
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
