@@ -56,6 +56,8 @@ export class LiveCatalog {
         return { ok: true, catalog: this.catalog };
       } catch (e) {
         this.logger.warn({ err: (e as Error).message }, 'reload failed; the previous catalog keeps serving');
+        // The paths of the failed build are not looked at yet: the next reload looks at everything.
+        this.next = 'all';
         return { ok: false, error: e as Error };
       } finally {
         this.pending = undefined;

@@ -42,6 +42,21 @@ describe('LiveCatalog', () => {
     expect(result.ok).toBe(false);
     expect(live.current).toBe(first);
   });
+
+  it('after a failed build, the next reload looks at everything, not only the paths named then', async () => {
+    const gate = await loadGate();
+    const first = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate });
+    const scopes: (readonly string[] | undefined)[] = [];
+    let fail = true;
+    const live = new LiveCatalog(first, (_previous, changed) => {
+      scopes.push(changed);
+      return fail ? Promise.reject(new Error('disk gone')) : Promise.resolve(first);
+    });
+    expect((await live.reload(['a.txt'])).ok).toBe(false);
+    fail = false;
+    expect((await live.reload(['b.txt'])).ok).toBe(true);
+    expect(scopes).toEqual([['a.txt'], undefined]);
+  });
 });
 
 describe('reloading', () => {
