@@ -5,6 +5,9 @@ import canonize from 'rdf-canonize';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import type { Quad } from '@rdfjs/types';
 import { offlineDocumentLoader } from '../../src/rdf/jsonld-loader.js';
+import { expect } from 'vitest';
+import type { SerializeInput } from '../../src/formats/format.js';
+import { formatByName } from '../../src/formats/registry.js';
 
 export function parseTurtle(text: string, format = 'text/turtle'): Quad[] {
   return new Parser({ format }).parse(text) as Quad[];
@@ -56,3 +59,14 @@ export async function canonical(quads: readonly Quad[]): Promise<string> {
 export async function isomorphic(a: readonly Quad[], b: readonly Quad[]): Promise<boolean> {
   return (await canonical(a)) === (await canonical(b));
 }
+
+/** The record's graph written as JSON-LD and as RDF/XML by ldpub's own writers, and read back by other parsers, is its graph. */
+export async function expectWritersKeepGraph(m: SerializeInput, label: string): Promise<void> {
+  const expected = await canonical(m.quads);
+  for (const key of ['jsonld', 'rdfxml']) {
+    const format = formatByName(key)!;
+    const body = await format.serialize(m);
+    expect(await canonical(await parseAs(format.mediaType, body)), `${label} as ${key}`).toBe(expected);
+  }
+}
+
