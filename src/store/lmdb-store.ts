@@ -156,15 +156,27 @@ export class LmdbStore implements CatalogStore {
     return this.refusalDb.get('all') ?? [];
   }
 
-  async files(): Promise<Map<string, FileState>> {
-    const out = new Map<string, FileState>();
-    let n = 0;
+  async *fileStates(): AsyncIterable<Array<[string, FileState]>> {
+    let batch: Array<[string, FileState]> = [];
     for (const { key, value } of this.fileDb.getRange({})) {
-      out.set(key, value);
-      // A million files take seconds to decode: requests served meanwhile (a reload runs beside them) get a turn.
-      if (++n % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      batch.push([key, value]);
+      if (batch.length === 2_000) {
+        yield batch;
+        batch = [];
+        // A million files take seconds to decode: requests served meanwhile (a reload runs beside them) get a turn.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    return out;
+    if (batch.length) yield batch;
+  }
+
+  async fileState(source: string): Promise<FileState | undefined> {
+    return this.fileDb.get(source);
+  }
+
+  async hasFilesUnder(prefix: string): Promise<boolean> {
+    for (const key of this.fileDb.getKeys({ start: prefix, limit: 1 })) return key.startsWith(prefix);
+    return false;
   }
 
   async stage(batch: StagedFiles): Promise<void> {

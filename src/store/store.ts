@@ -126,10 +126,48 @@ export interface Publication {
 export interface CatalogStore extends CatalogReader {
   /** The newest responseDate given out (ms): the next datestamp is never earlier. */
   responseFloor: number;
-  files(): Promise<Map<string, FileState>>;
+  /**
+   * Every data file's state in key order (the order of `compareSources`), in batches: streamed, so a million
+   * files are never held at once.
+   */
+  fileStates(): AsyncIterable<Array<[string, FileState]>>;
+  /** One data file's state. */
+  fileState(source: string): Promise<FileState | undefined>;
+  /** True when a stored data file lies under the folder `prefix` (ending in a path separator). */
+  hasFilesUnder(prefix: string): Promise<boolean>;
   stage(batch: StagedFiles): Promise<void>;
   publish(publication: Publication): Promise<void>;
   /** Persists a representation computed on first request. */
   putRepresentation(id: string, version: string, key: string, body: Buffer): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The order of data files everywhere (listing, staging, "the first file wins an id"): by Unicode code point, which
+ * is the order the embedded store keeps its keys in (UTF-8 bytes). JavaScript's `<` compares UTF-16 code units
+ * and differs only where a surrogate pair meets a character from U+E000 up.
+ */
+export function compareSources(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      const cx = a.codePointAt(i)!;
+      const cy = b.codePointAt(i)!;
+      if (cx !== cy) return cx < cy ? -1 : 1;
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Sorts sources in `compareSources` order: the engine's sort first, the exact comparison only when needed. */
+export function sortSources(sources: string[]): string[] {
+  sources.sort();
+  if (sources.some((s) => /[\ud800-\uffff]/.test(s))) sources.sort(compareSources);
+  return sources;
 }
