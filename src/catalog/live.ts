@@ -1,7 +1,7 @@
 // The catalog being served, swapped atomically on reload: a new catalog is built beside the old one, which serves until then.
-import { watch, type FSWatcher } from 'node:fs';
 import type { Catalog } from './catalog.js';
 import type { CatalogLogger } from './load.js';
+import { watchFolder, type FolderWatch } from './watch-folder.js';
 
 export type ReloadResult = { ok: true; catalog: Catalog } | { ok: false; error: Error };
 
@@ -72,23 +72,25 @@ export class LiveCatalog {
    */
   watch(dir: string, delayMs = 300): () => void {
     let timer: NodeJS.Timeout | undefined;
-    let watcher: FSWatcher | undefined;
+    let watcher: FolderWatch | undefined;
     let named: Set<string> | 'all' = new Set();
     try {
-      watcher = watch(dir, { recursive: true }, (_event, name) => {
-        // Changes under dot-folders (the store in DIR/.ldpub writes on every reload) are not data: a reload
-        // triggered by its own writes would never stop.
-        if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
-        if (!name) named = 'all';
-        else if (named !== 'all') named.add(String(name));
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const paths = named;
-          named = new Set();
-          void this.reload(paths === 'all' ? undefined : paths);
-        }, delayMs);
-      });
-      watcher.on('error', (e) => this.logger.warn({ err: e.message, dir }, 'watching the data folder failed'));
+      // Changes under dot-folders (the store in DIR/.ldpub writes on every reload) are not data, and never named:
+      // a reload triggered by its own writes would never stop.
+      watcher = watchFolder(
+        dir,
+        (name) => {
+          if (name === undefined) named = 'all';
+          else if (named !== 'all') named.add(name);
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const paths = named;
+            named = new Set();
+            void this.reload(paths === 'all' ? undefined : paths);
+          }, delayMs);
+        },
+        (e) => this.logger.warn({ err: e.message, dir }, 'watching the data folder failed'),
+      );
     } catch (e) {
       this.logger.warn({ err: (e as Error).message, dir }, 'cannot watch the data folder; reload with SIGHUP');
     }

@@ -1,0 +1,54 @@
+// The data-folder watcher names each changed path, in folders made after it started too, and never the store's.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { watchFolder } from '../../src/catalog/watch-folder.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Waits (bounded: 5 s, every 20 ms) until `seen` holds `path`. */
+async function until(seen: Set<string | undefined>, path: string): Promise<boolean> {
+  for (let i = 0; i < 250 && !seen.has(path); i++) await new Promise((r) => setTimeout(r, 20));
+  return seen.has(path);
+}
+
+// The way this platform watches (per folder on Linux, the system's recursive watch elsewhere).
+describe.each([process.platform])('watchFolder on %s', (platform) => {
+  it('names changed files, in folders made or replaced after it started, and nothing under a dot-folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ldpub-watch-'));
+    made.push(dir);
+    mkdirSync(join(dir, 'old'));
+    const seen = new Set<string | undefined>();
+    const errors: Error[] = [];
+    const w = watchFolder(dir, (p) => seen.add(p), (e) => errors.push(e), platform);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      writeFileSync(join(dir, 'a.txt'), 'a');
+      expect(await until(seen, 'a.txt')).toBe(true);
+      writeFileSync(join(dir, 'old', 'b.txt'), 'b');
+      expect(await until(seen, `old${sep}b.txt`)).toBe(true);
+      mkdirSync(join(dir, 'new'));
+      expect(await until(seen, 'new')).toBe(true);
+      await new Promise((r) => setTimeout(r, 100));
+      writeFileSync(join(dir, 'new', 'c.txt'), 'c');
+      expect(await until(seen, `new${sep}c.txt`)).toBe(true);
+      rmSync(join(dir, 'new'), { recursive: true });
+      mkdirSync(join(dir, 'new'));
+      await new Promise((r) => setTimeout(r, 200));
+      writeFileSync(join(dir, 'new', 'd.txt'), 'd');
+      expect(await until(seen, `new${sep}d.txt`)).toBe(true);
+      mkdirSync(join(dir, '.ldpub'));
+      writeFileSync(join(dir, '.ldpub', 'catalog.mdb'), 'x');
+      writeFileSync(join(dir, 'e.txt'), 'e');
+      expect(await until(seen, 'e.txt')).toBe(true);
+      expect([...seen].filter((p) => p?.includes('.ldpub'))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      w.close();
+    }
+  });
+});
