@@ -110,6 +110,21 @@ export async function storeFor(options: Pick<LoadOptions, 'store' | 'storePath' 
   return openStore(options.storePath ?? defaultStorePath(options.dataDir));
 }
 
+/** Above this many changed or removed files, a reload assembles every file instead of patching the catalog. */
+const PATCH_LIMIT = 50_000;
+
+/** What a comparison of the folder with the store found: the files to evaluate and the files gone. */
+interface Discovery {
+  todo: Todo[];
+  /** The stamp of each file to evaluate, taken before it is read. */
+  stamps: Map<string, string>;
+  removed: string[];
+  /** The stored states of the files to evaluate and of the gone ones, when few enough to patch from. */
+  before: Map<string, FileState> | undefined;
+  /** Files looked at. */
+  looked: number;
+}
+
 export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const { dataDir, base } = options;
   const logger = options.logger ?? silent;
@@ -129,16 +144,59 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     delete meta.snapshot;
   }
   const previous = cleared ? undefined : options.previous;
-  if (previous && options.changed) {
-    const patched = await patchCatalog(options, store, meta, previous, options.changed, gateKey, logger, t0);
-    if (patched) return patched;
+  // Staged and never published (a crash between the two, or a patch given up): only a full assembly publishes it.
+  let patchable = previous !== undefined && !meta.staged;
+  if (patchable && options.changed) {
+    const found = await discoverNamed(options, store, options.changed, gateKey);
+    if (found) {
+      const stager = await evaluate(found, options, store, gateKey, true);
+      const patched = await applyPatch(found, stager, options, store, meta, previous!, gateKey, logger, t0);
+      if (patched) return patched;
+    }
+    patchable = false;
   }
 
-  // Compare the folder with the store: a merge of the sorted listing with the stored states, both in one order.
+  const found = await discoverAll(dataDir, store, gateKey, patchable);
+  const tStat = performance.now();
+  const stager = await evaluate(found, options, store, gateKey, patchable && found.before !== undefined);
+  if (patchable && found.before) {
+    const patched = await applyPatch(found, stager, options, store, meta, previous!, gateKey, logger, t0);
+    if (patched) return patched;
+  }
+  const tEval = performance.now();
+
+  // Assemble from the stored states, in file order, streamed: no map of every file's state is held.
+  const gone = new Set(found.removed);
+  const claims = new Claims(logger);
+  for await (const rows of store.fileStates()) {
+    for (const [source, state] of rows) if (!gone.has(source) && state.gate === gateKey) claims.file(source, state);
+  }
+  const current = previous ? previous.all : await store.entries();
+  const cache = previous?.cache ?? new ByteCache(options.cacheBytes);
+  const { entries, changed, obsolete } = claims.compare(current, meta, store, options.clock);
+  const nextMeta = publishedMeta(meta, base, changed, obsolete);
+  const catalog = new Catalog(base, entries, claims.refusals, store, cache, nextMeta);
+  await store.publish({ entries: changed, removedFiles: found.removed, refusals: claims.refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
+  logger.info({ ...catalog.counts(), dataDir, workers: stager.workers, evaluated: stager.evaluated, unchanged: found.looked - found.todo.length + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
+  return catalog;
+}
+
+/**
+ * Compares the whole folder with the store: a merge of the sorted listing with the stored states, both in one
+ * order, so neither side is held as a map. With `keep`, the stored states of changed and gone files are kept for
+ * a patch, unless there are more than PATCH_LIMIT of them.
+ */
+async function discoverAll(dataDir: string, store: CatalogStore, gateKey: string, keep: boolean): Promise<Discovery> {
   const sources = await listRecordSources(dataDir);
   const todo: Todo[] = [];
   const stamps = new Map<string, string>();
   const removed: string[] = [];
+  let before: Map<string, FileState> | undefined = keep ? new Map() : undefined;
+  const remember = (source: string, state: FileState) => {
+    if (!before) return;
+    before.set(source, state);
+    if (before.size > PATCH_LIMIT) before = undefined;
+  };
   const stored = store.fileStates()[Symbol.asyncIterator]();
   let batch: Array<[string, FileState]> = [];
   let at = 0;
@@ -154,7 +212,15 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     if (lastKey !== undefined && compareSources(lastKey, row[0]) >= 0) throw new Error(`the store lists data files out of order (${lastKey}, ${row[0]})`);
     return row;
   };
-  const take = () => (lastKey = batch[at++]![0]);
+  const take = () => {
+    const row = batch[at++]!;
+    lastKey = row[0];
+    return row;
+  };
+  const gone = (row: [string, FileState]) => {
+    removed.push(row[0]);
+    remember(row[0], row[1]);
+  };
   for (let i = 0; i < sources.length; i++) {
     // Synchronous stats in slices, yielding between them: a stat of a cached inode costs a few microseconds, far
     // less than the promise machinery around an asynchronous one (measured: 23.5 s → 6.2 s for a million files),
@@ -163,14 +229,10 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     const source = sources[i]!;
     let row = await peek();
     while (row && compareSources(row[0], source) < 0) {
-      removed.push(take());
+      gone(take());
       row = await peek();
     }
-    let before: FileState | undefined;
-    if (row && row[0] === source) {
-      before = row[1];
-      take();
-    }
+    const stateBefore = row && row[0] === source ? take()[1] : undefined;
     const path = join(dataDir, source);
     let stamp: string | undefined;
     try {
@@ -178,77 +240,20 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     } catch {
       // Unreadable now: it is evaluated, and refused with the reason, like any other file.
     }
-    if (before && stamp !== undefined && before.stamp === stamp && before.gate === gateKey) continue;
-    todo.push(before && before.gate === gateKey && before.hash ? { path, source, known: before.hash } : { path, source });
+    if (stateBefore && stamp !== undefined && stateBefore.stamp === stamp && stateBefore.gate === gateKey) continue;
+    todo.push(stateBefore && stateBefore.gate === gateKey && stateBefore.hash ? { path, source, known: stateBefore.hash } : { path, source });
     if (stamp !== undefined) stamps.set(source, stamp);
+    if (stateBefore) remember(source, stateBefore);
   }
-  for (let row = await peek(); row; row = await peek()) removed.push(take());
-  const tStat = performance.now();
-
-  const stager = new Stager(store, stamps, gateKey, options.stageBatch ?? 500, options.onStaged);
-  const script = workerScript();
-  const workers = script && todo.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, todo.length) : 1;
-  if (script && workers > 1) await loadInWorkers(script, todo, workers, options, stager);
-  else await loadHere(todo, options, stager);
-  await stager.flush();
-  const tEval = performance.now();
-
-  // Assemble from the stored states, in file order, streamed: no map of every file's state is held.
-  const gone = new Set(removed);
-  const claims = new Claims(logger);
-  for await (const rows of store.fileStates()) {
-    for (const [source, state] of rows) if (!gone.has(source) && state.gate === gateKey) claims.file(source, state);
-  }
-  const current = previous ? previous.all : await store.entries();
-  const cache = previous?.cache ?? new ByteCache(options.cacheBytes);
-  const { entries, changed, obsolete } = claims.compare(current, meta, store, options.clock);
-  const nextMeta = publishedMeta(meta, base, changed, obsolete);
-  const catalog = new Catalog(base, entries, claims.refusals, store, cache, nextMeta);
-  await store.publish({ entries: changed, removedFiles: removed, refusals: claims.refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
-  logger.info({ ...catalog.counts(), dataDir, workers, evaluated: stager.evaluated, unchanged: sources.length - todo.length + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
-  return catalog;
-}
-
-/** The metadata after publishing `changed`: newest change, datestamp floor, earliest datestamp, snapshot. */
-function publishedMeta(meta: StoreMeta, base: string, changed: readonly Entry[], obsolete: StoreMeta['obsolete']): StoreMeta {
-  const next: StoreMeta = { ...meta, base, obsolete };
-  if (changed.length) {
-    // A loop, not Math.max(...spread): a million arguments overflow the stack.
-    let newest = meta.changed ?? 0;
-    let oldest = Infinity;
-    for (const e of changed) {
-      if (e.datestamp > newest) newest = e.datestamp;
-      if (e.datestamp < oldest) oldest = e.datestamp;
-    }
-    next.changed = newest;
-    next.floor = Math.max(meta.floor ?? 0, newest);
-    next.earliest ??= oldest;
-  }
-  next.snapshot = nextSnapshot(base, meta.snapshot, changed);
-  return next;
-}
-
-/** Versions the last publication replaced that no request can be reading any more, unless published again. */
-function purgeable(meta: StoreMeta, catalog: Catalog): Array<{ id: string; version: string }> {
-  return (meta.obsolete ?? []).filter((o) => catalog.entry(o.id)?.version !== o.version);
+  for (let row = await peek(); row; row = await peek()) gone(take());
+  return { todo, stamps, removed, before, looked: sources.length };
 }
 
 /**
- * A reload of the paths a watcher named, in time proportional to them: their states are read from the store one
- * by one, the changed files evaluated, and the previous catalog patched. Undefined when only a full reload can
- * tell: a named folder, a gone folder that held files, or an id that another file has or had (the first file in
- * order wins an id, which only a pass over every file decides).
+ * The files a watcher named, compared with their stored states one by one. Undefined when only a full pass can
+ * tell: a named folder, or a gone one that held files.
  */
-async function patchCatalog(
-  options: LoadOptions,
-  store: CatalogStore,
-  meta: StoreMeta,
-  previous: Catalog,
-  changedPaths: readonly string[],
-  gateKey: string,
-  logger: CatalogLogger,
-  t0: number,
-): Promise<Catalog | undefined> {
+async function discoverNamed(options: LoadOptions, store: CatalogStore, changedPaths: readonly string[], gateKey: string): Promise<Discovery | undefined> {
   const extensions = knownExtensions().map((e) => `.${e}`);
   const named = new Map<string, string | undefined>();
   for (const name of changedPaths) {
@@ -282,18 +287,68 @@ async function patchCatalog(
     todo.push(state && state.gate === gateKey && state.hash ? { path, source, known: state.hash } : { path, source });
     stamps.set(source, stamp);
   }
-  const stager = new Stager(store, stamps, gateKey, options.stageBatch ?? 500, options.onStaged, true);
-  await loadHere(todo, options, stager);
-  await stager.flush();
-  const tEval = performance.now();
+  return { todo, stamps, removed, before, looked: named.size };
+}
 
+/** Reads, hashes and evaluates the files to evaluate (in worker threads for many), staging each batch. */
+async function evaluate(found: Discovery, options: LoadOptions, store: CatalogStore, gateKey: string, keep: boolean): Promise<Stager> {
+  const stager = new Stager(store, found.stamps, gateKey, options.stageBatch ?? 500, options.onStaged, keep);
+  const script = workerScript();
+  const { todo } = found;
+  const workers = script && todo.length >= (options.parallelThreshold ?? 2000) ? Math.min(options.workers ?? 1, todo.length) : 1;
+  stager.workers = workers;
+  if (script && workers > 1) await loadInWorkers(script, todo, workers, options, stager);
+  else await loadHere(todo, options, stager);
+  await stager.flush();
+  return stager;
+}
+
+/** The metadata after publishing `changed`: newest change, datestamp floor, earliest datestamp, snapshot. */
+function publishedMeta(meta: StoreMeta, base: string, changed: readonly Entry[], obsolete: StoreMeta['obsolete']): StoreMeta {
+  const next: StoreMeta = { ...meta, base, obsolete };
+  delete next.staged;
+  if (changed.length) {
+    // A loop, not Math.max(...spread): a million arguments overflow the stack.
+    let newest = meta.changed ?? 0;
+    let oldest = Infinity;
+    for (const e of changed) {
+      if (e.datestamp > newest) newest = e.datestamp;
+      if (e.datestamp < oldest) oldest = e.datestamp;
+    }
+    next.changed = newest;
+    next.floor = Math.max(meta.floor ?? 0, newest);
+    next.earliest ??= oldest;
+  }
+  next.snapshot = nextSnapshot(base, meta.snapshot, changed);
+  return next;
+}
+
+/** Versions the last publication replaced that no request can be reading any more, unless published again. */
+function purgeable(meta: StoreMeta, catalog: Catalog): Array<{ id: string; version: string }> {
+  return (meta.obsolete ?? []).filter((o) => catalog.entry(o.id)?.version !== o.version);
+}
+
+/**
+ * Publishes what the evaluated and gone files changed by patching the previous catalog, in time proportional to
+ * them. Undefined when an id they had or have is another file's too (the first file in order wins an id, which
+ * only a pass over every file decides); their states are staged then, and the full assembly publishes them.
+ */
+async function applyPatch(
+  found: Discovery,
+  stager: Stager,
+  options: LoadOptions,
+  store: CatalogStore,
+  meta: StoreMeta,
+  previous: Catalog,
+  gateKey: string,
+  logger: CatalogLogger,
+  t0: number,
+): Promise<Catalog | undefined> {
+  const before = found.before!;
+  const tEval = performance.now();
   const affected = new Map<string, FileState | undefined>();
   for (const [source, state] of stager.kept) if (state.hash !== before.get(source)?.hash || state.gate !== before.get(source)?.gate) affected.set(source, state);
-  for (const source of removed) affected.set(source, undefined);
-  if (affected.size === 0 && removed.length === 0) {
-    logger.info({ ...previous.counts(), dataDir: options.dataDir, evaluated: stager.evaluated, unchanged: named.size, changed: 0, ms: { evaluate: Math.round(tEval - t0) } }, 'catalog loaded');
-    return previous;
-  }
+  for (const source of found.removed) affected.set(source, undefined);
 
   // Ids touched by the change, before and after: any of them shared with another file needs the full pass.
   const ids = new Set<string>();
@@ -321,12 +376,12 @@ async function patchCatalog(
   }
   const { changed, obsolete } = claims.compare(current, meta, store, options.clock);
   // The refusals of the other files stay, in file order, with those of the changed files in their place.
-  const refusals = [...previous.refused.filter((r) => !affected.has(r.source)), ...claims.refusals];
-  refusals.sort((a, b) => compareSources(a.source, b.source));
+  const refusals = affected.size ? [...previous.refused.filter((r) => !affected.has(r.source)), ...claims.refusals] : [...previous.refused];
+  if (affected.size) refusals.sort((a, b) => compareSources(a.source, b.source));
   const nextMeta = publishedMeta(meta, options.base, changed, obsolete);
-  const catalog = previous.patched(changed, refusals, nextMeta);
-  await store.publish({ entries: changed, removedFiles: removed, refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
-  logger.info({ ...catalog.counts(), dataDir: options.dataDir, evaluated: stager.evaluated, unchanged: named.size - affected.size, changed: changed.length, scoped: named.size, ms: { evaluate: Math.round(tEval - t0), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
+  const catalog = changed.length || affected.size ? previous.patched(changed, refusals, nextMeta) : previous;
+  await store.publish({ entries: changed, removedFiles: found.removed, refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
+  logger.info({ ...catalog.counts(), dataDir: options.dataDir, evaluated: stager.evaluated, unchanged: found.looked - affected.size, changed: changed.length, patched: affected.size, ms: { compare: Math.round(tEval - t0), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
   return catalog;
 }
 
@@ -341,6 +396,7 @@ class Stager {
   private staged = 0;
   evaluated = 0;
   same = 0;
+  workers = 1;
   /** The states put, when asked to keep them (a scoped reload patches from them). */
   readonly kept = new Map<string, FileState>();
 

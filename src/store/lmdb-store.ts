@@ -119,7 +119,7 @@ export class LmdbStore implements CatalogStore {
   async meta(): Promise<StoreMeta> {
     const get = <T>(k: string) => this.metaDb.get(k) as T | undefined;
     const meta: StoreMeta = { formatVersion: get<number>('formatVersion') ?? STORE_FORMAT_VERSION };
-    for (const k of ['base', 'earliest', 'floor', 'changed', 'snapshot', 'obsolete'] as const) {
+    for (const k of ['base', 'earliest', 'floor', 'changed', 'snapshot', 'obsolete', 'staged'] as const) {
       const v = get<never>(k);
       if (v !== undefined) meta[k] = v;
     }
@@ -184,6 +184,7 @@ export class LmdbStore implements CatalogStore {
       for (const v of batch.versions) void this.versionDb.put(versionKey(v.id, v.version), asBuffer(v.bytes));
       for (const r of batch.representations) void this.repDb.put(repKey(r.id, r.version, r.key), asBuffer(r.bytes));
       for (const { source, state } of batch.files) void this.fileDb.put(source, state);
+      void this.metaDb.put('staged', true);
     });
   }
 
@@ -192,7 +193,8 @@ export class LmdbStore implements CatalogStore {
       for (const e of p.entries) void this.entryDb.put(e.id, e);
       for (const source of p.removedFiles) void this.fileDb.remove(source);
       void this.refusalDb.put('all', p.refusals);
-      for (const [k, v] of Object.entries(p.meta)) if (v !== undefined) void this.metaDb.put(k, v);
+      for (const [k, v] of Object.entries(p.meta)) if (v !== undefined && k !== 'staged') void this.metaDb.put(k, v);
+      void this.metaDb.remove('staged');
       for (const { id, version } of p.obsolete) {
         void this.versionDb.remove(versionKey(id, version));
         for (const key of this.repDb.getKeys({ start: repKey(id, version, ''), end: repKey(id, version, '\uffff') })) void this.repDb.remove(key);

@@ -85,6 +85,8 @@ export interface StoreMeta {
   snapshot?: string;
   /** Versions replaced by the last publication, removed by the next one (requests in flight may still read them). */
   obsolete?: Array<{ id: string; version: string }>;
+  /** Files were staged since the last publication: the next load must assemble every file to publish them. */
+  staged?: boolean;
 }
 
 /** What the catalog reads. Implemented by the embedded store and, later, by a SPARQL-backed one. */

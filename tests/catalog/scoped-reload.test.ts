@@ -64,7 +64,7 @@ describe('a reload scoped to named paths', () => {
     let patched = 0;
     const logger = {
       info(o: object) {
-        if ((o as { scoped?: number }).scoped !== undefined) patched++;
+        if ((o as { patched?: number }).patched !== undefined) patched++;
       },
       warn() {},
     };
