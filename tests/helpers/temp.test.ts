@@ -24,7 +24,7 @@ describe('tempDir', () => {
     expect(existsSync(first)).toBe(false);
   });
 
-  it('leaves nothing behind a whole test file: module scope, describe, beforeAll, beforeEach, tests, a failing test', () => {
+  it('leaves nothing behind a whole test file: module scope, describe, beforeAll, beforeEach, tests, a failing test and afterAll', () => {
     const work = tempDir('temp-check');
     const tmp = join(work, 'tmp');
     mkdirSync(tmp);
@@ -32,9 +32,12 @@ describe('tempDir', () => {
     const r = spawnSync(process.execPath, [VITEST, 'run', '--config', join(FIXTURE, 'vitest.config.ts'), '--reporter', 'dot'], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, TMPDIR: tmp, LDPUB_TEMP_REPORT: reportFile },
+      env: { ...process.env, TMPDIR: tmp, LDPUB_TEMP_REPORT: reportFile, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
-    expect(r.status, r.stdout + r.stderr).toBe(0);
+    // It fails, as its failing afterAll should make it; everything else in it passes.
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout + r.stderr).toContain('afterAll fails on purpose');
+    expect(r.stdout + r.stderr).toMatch(/Tests +2 passed \| 1 expected fail \(3\)/);
     const made = JSON.parse(readFileSync(reportFile, 'utf8')) as { [where: string]: string };
     expect(Object.keys(made).sort()).toEqual(['beforeAll', 'beforeEach', 'describe', 'failing', 'module', 'test']);
     for (const dir of Object.values(made)) expect(dir.startsWith(join(tmp, 'ldpub-'))).toBe(true);

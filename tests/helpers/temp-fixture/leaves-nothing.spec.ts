@@ -1,6 +1,6 @@
 // Run by tests/helpers/temp.test.ts in a vitest of its own (never by the suite: its name is no *.test.ts), with its
-// own TMPDIR: makes folders with tempDir() everywhere a test file can, one test failing on purpose, and writes their
-// paths to $LDPUB_TEMP_REPORT. Afterwards none of them may exist.
+// own TMPDIR: makes folders with tempDir() everywhere a test file can, with one test and one afterAll failing on
+// purpose, and writes their paths to $LDPUB_TEMP_REPORT. Afterwards none of them may exist.
 import { existsSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../temp.js';
@@ -36,4 +36,8 @@ describe('a describe block', () => {
   });
 });
 
+// afterAll hooks run last registered first: the report, then the failing one (which skips any afterAll after it).
+afterAll(() => {
+  throw new Error('afterAll fails on purpose');
+});
 afterAll(report);
