@@ -1,13 +1,13 @@
 // Test helpers: one headless Chromium per test file, with the flags that keep it offline and quiet.
 // Which Chromium: $LDPUB_CHROMIUM when set, else Debian's /usr/bin/chromium when installed, else the one the
-// devDependency @sparticuz/chromium ships (unpacked once per version into the temporary folder). No browser is
+// devDependency @sparticuz/chromium ships (unpacked once per version into node_modules/.cache). No browser is
 // never a skip: launchChromium() throws, naming what it tried, and the browser tests fail.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { tempDir } from '../helpers/temp.js';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -45,17 +45,19 @@ function bundledPackageRoot(): string | undefined {
 }
 
 /**
- * Unpacks the bundled Chromium into `{tmpdir}/ldpub-chromium-{version}-{uid}` once, atomically: it is unpacked
- * into a staging folder of its own (by the package's executablePath(), run in a child process whose TMPDIR is
- * that folder), which is then renamed into place. A concurrent run that loses the race keeps the winner's copy.
+ * Unpacks the bundled Chromium into `node_modules/.cache/ldpub-chromium-{version}` once (a cache of 200 MB kept
+ * beside the package it comes from, not in the temporary folder), atomically: it is unpacked into a staging folder
+ * of its own there (by the package's executablePath(), run in a child process whose TMPDIR is that folder), which
+ * is then renamed into place. A concurrent run that loses the race keeps the winner's copy.
  */
 function unpackBundled(root: string): ChromiumBinary {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const target = join(tmpdir(), `ldpub-chromium-${version}-${uid}`);
+  const cache = join(root, '..', '..', '.cache');
+  const target = join(cache, `ldpub-chromium-${version}`);
   const binary = join(target, 'chromium');
   if (!existsSync(binary)) {
-    const staging = mkdtempSync(join(tmpdir(), `ldpub-chromium-${version}-staging-`));
+    mkdirSync(cache, { recursive: true });
+    const staging = mkdtempSync(join(cache, `ldpub-chromium-${version}-staging-`));
     try {
       const script = "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
       const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -103,14 +105,16 @@ export function findChromium(): ChromiumBinary {
 export async function launchChromium(): Promise<Browser> {
   const binary = findChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
-  // launch() gives each run a fresh temporary profile, removed on close.
+  // launch() gives each run a fresh temporary profile, removed on close; the files Chromium itself makes in its
+  // TMPDIR (.org.chromium.Chromium.*, left behind on exit) go into a folder of the test file's, removed after it.
+  const scratch = tempDir('chromium-tmp');
   try {
     return await chromium.launch({
       executablePath: binary.path,
       headless: true,
       timeout: 30_000,
       args: CHROMIUM_ARGS,
-      ...(binary.env ? { env: { ...process.env, ...binary.env } } : {}),
+      env: { ...process.env, ...binary.env, TMPDIR: scratch },
     });
   } catch (e) {
     throw new Error(`browser tests: Chromium from ${binary.source} (${binary.path}) did not start: ${(e as Error).message}`);

@@ -1,9 +1,9 @@
 // Test helpers: what the browser tests browse: the real app (createApp) on 127.0.0.1 over the seed and a hostile record.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Record } from '../../src/model/record.js';
 import { fixturePath, SEED_ID } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 import { startServer } from '../server/harness.js';
 
 /** The hostile record: CSL-JSON whose title, journal and abstract decode to markup and script, and whose author holds some. */
@@ -18,7 +18,7 @@ export interface Target {
 }
 
 async function startApp(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'ldpub-browser-'));
+  const dir = tempDir('browser');
   copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(dir, `${SEED_ID}.txt`));
   copyFileSync(XSS_FILE, join(dir, 'xss-record.json'));
   const server = await startServer({ dir });

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/commands/convert.js';
 import { fixturePath, fixtureText } from '../helpers/fixtures.js';
 import { runCommand } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { canonical, parseAs, parseTurtle } from '../helpers/graph.js';
 
 const seed = fixturePath('catalog', 'seed-case-report.txt');
@@ -44,7 +44,7 @@ describe('ldpub convert', () => {
   });
 
   it('reports an unreadable file on one line naming file, field and value, and still converts the good one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ldpub-convert-'));
+    const dir = tempDir('convert');
     const bad = join(dir, 'page.txt');
     writeFileSync(bad, '<!DOCTYPE html><html><body>not a record</body></html>');
     const r = await runCommand(run, [bad, seed, join(dir, 'missing.txt')]);
@@ -71,7 +71,7 @@ describe('ldpub convert', () => {
   });
 
   it('refuses a record the shapes refuse, with its report, unless --no-validate', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ldpub-convert-'));
+    const dir = tempDir('convert');
     const bad = join(dir, 'bad-issn.txt');
     writeFileSync(bad, fixtureText('catalog', 'seed-case-report.txt').replace('ISSN:1179-5476\n1179-5476', 'ISSN:1179-5475'));
     const refused = await runCommand(run, [bad, seed]);
@@ -107,7 +107,7 @@ describe('ldpub convert', () => {
     });
 
     it('keeps the array whole around a refused record, and writes each record as it comes', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'ldpub-convert-'));
+      const dir = tempDir('convert');
       const bad = join(dir, 'bad-issn.txt');
       writeFileSync(bad, fixtureText('catalog', 'seed-case-report.txt').replace('ISSN:1179-5476\n1179-5476', 'ISSN:1179-5475'));
       const malformed = fixturePath('marc', 'malformed.xml');

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { exportDump } from '../../src/commands/export.js';
 import type { CliIo } from '../../src/commands/io.js';
 import { parseTurtle } from '../helpers/graph.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 import { acceptAll, BASE, generateCatalogDir, liveCatalog, removeDir, serve, type Served } from '../harvest/helpers.js';
 
 function io(isTTY = false) {
@@ -26,7 +26,7 @@ let served: Served;
 
 beforeAll(async () => {
   data = generateCatalogDir(15);
-  outDir = mkdtempSync(join(tmpdir(), 'ldpub-export-'));
+  outDir = tempDir('export');
   served = await serve(await liveCatalog(data));
 });
 afterAll(async () => {
@@ -48,7 +48,7 @@ describe('ldpub export', () => {
   });
 
   it('exports through the SHACL gate by default: a refused record is not in the dump', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ldpub-export-gate-'));
+    const dir = tempDir('export-gate');
     const seed = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
     writeFileSync(join(dir, 'good.txt'), seed);
     writeFileSync(join(dir, 'bad.txt'), seed.replace('DOI:10.1177/11795476231171891', 'DOI:not-a-doi'));

@@ -1,15 +1,13 @@
 // `ldpub serve` and its store: a restart serves from the store; a damaged or unusable store is one line with a
 // code and exit status 1, never a crash.
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 import { dataFolder, SEED_ID } from '../server/harness.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli.js');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function serveOnce(args: string[]): { status: number | null; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LDPUB_LOG_LEVEL: 'silent' } });
@@ -48,7 +46,6 @@ async function serveAndFetch(dir: string): Promise<{ status: number; lines: { [k
 describe('ldpub serve with its store', () => {
   it('creates DIR/.ldpub on first start and serves from it on the next, before comparing the folder', async () => {
     const dir = dataFolder();
-    dirs.push(dir);
     const first = await serveAndFetch(dir);
     expect(first.status).toBe(200);
     expect(first.lines.findIndex((l) => l.msg === 'catalog loaded')).toBeLessThan(first.lines.findIndex((l) => l.msg === 'listening'));
@@ -66,9 +63,7 @@ describe('ldpub serve with its store', () => {
 
   it('exits 1 with LDPUB_STORE_CORRUPT for a damaged store, and LDPUB_STORE_IO for one it cannot create', () => {
     const dir = dataFolder();
-    dirs.push(dir);
-    const store = mkdtempSync(join(tmpdir(), 'ldpub-bad-store-'));
-    dirs.push(store);
+    const store = tempDir('bad-store');
     writeFileSync(join(store, 'catalog.mdb'), Buffer.alloc(32 * 1024, 7));
     const corrupt = serveOnce(['--data', dir, '--store', store]);
     expect(corrupt.status).toBe(1);

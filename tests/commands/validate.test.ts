@@ -1,6 +1,5 @@
 // `ldpub validate` run as a function with captured streams: exit codes, one line per problem, the folder summary.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsonld from 'jsonld';
@@ -8,6 +7,7 @@ import { Parser } from 'n3';
 import { run } from '../../src/commands/validate.js';
 import { runCommand } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 const seed = fixturePath('catalog', 'seed-case-report.txt');
 const invalid = (name: string) => fixturePath('validate', 'records', `${name}.txt`);
@@ -46,7 +46,7 @@ describe('ldpub validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('0 conform, 1 with warnings, 5 fail');
 
-    const dir = mkdtempSync(join(tmpdir(), 'ldpub-validate-'));
+    const dir = tempDir('validate');
     writeFileSync(join(dir, 'a.txt'), (await import('node:fs')).readFileSync(seed, 'utf8'));
     writeFileSync(join(dir, 'b.txt'), (await import('node:fs')).readFileSync(seed, 'utf8').replace(/^Summary:.*$/m, ''));
     writeFileSync(join(dir, 'notes.md'), '# not a record file');
@@ -56,7 +56,7 @@ describe('ldpub validate', () => {
   });
 
   it('reports an unreadable file on one line, counts it as a failure, and still validates the others', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ldpub-validate-'));
+    const dir = tempDir('validate');
     writeFileSync(join(dir, 'empty.txt'), '');
     const r = await runCommand(run, [join(dir, 'empty.txt'), join(dir, 'missing.txt'), seed]);
     expect(r.code).toBe(1);
@@ -68,7 +68,7 @@ describe('ldpub validate', () => {
   });
 
   it('an empty folder is an error, not a pass', async () => {
-    const r = await runCommand(run, [mkdtempSync(join(tmpdir(), 'ldpub-validate-'))]);
+    const r = await runCommand(run, [tempDir('validate')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/holds no record file.*\[LDPUB_IO\]/);
   });

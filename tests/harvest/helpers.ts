@@ -1,13 +1,15 @@
 // Test helpers for the harvesting routes: a generated catalog on disk, the router on a real port, and XSD validation.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { LiveCatalog } from '../../src/catalog/live.js';
 import { createHarvestRouter, type HarvestOptions } from '../../src/harvest/router.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+export { removeDir } from '../helpers/temp.js';
 
 export const BASE = 'http://data.example.org';
 export const SEED_TEXT = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
@@ -16,9 +18,9 @@ export const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 
 const FAMILIES = ['Kanda', 'Müller', 'van der Berg', 'O\'Neil', 'Smith & Sons', 'Nakamura', 'Da Silva'];
 
-/** Writes `n` catalog-text records varying the seed's title, authors and DOI; record i is modified at T0 + i hours (and committed then, by `generatedClock`). */
+/** Writes `n` catalog-text records varying the seed's title, authors and DOI; record i is modified at T0 + i hours (and committed then, by `generatedClock`); the folder is removed after its test, or its file (see tempDir). */
 export function generateCatalogDir(n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ldpub-harvest-'));
+  const dir = tempDir('harvest');
   for (let i = 0; i < n; i++) {
     const authors = Array.from({ length: 1 + (i % 4) }, (_, k) => `${FAMILIES[(i + k) % FAMILIES.length]}, Given${k}`).join(', ');
     const text = SEED_TEXT.replace(/^The Combination of Separation Surgery.*$/m, `Generated record ${i} <${i % 7}> & a spine`)
@@ -62,10 +64,6 @@ export async function serve(live: LiveCatalog, options: Partial<HarvestOptions> 
     live,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 /** The OAI-PMH and format schemas under tests/fixtures/oai/, by their path there (sources in tests/fixtures/SOURCES.md). */

@@ -1,10 +1,10 @@
 // OAI-PMH sets: derived by work type, journal ISSN and sub-folder; ListSets, setSpec in headers, selective
 // harvesting by set with from/until and resumption tokens, and the errors for sets that are malformed or unknown.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 import { errorCodes, liveCatalog, removeDir, ResponseLog, schemaErrors, serve, texts, T0, type Served } from './helpers.js';
 
 const log = new ResponseLog();
@@ -21,7 +21,7 @@ const clock = (id: string) => T0 + (HOURS[id] ?? 0) * 3_600_000;
 
 /** articles/2024/a0..a3 (ISSN 1179-5476), articles/plos (ISSN 1932-6203), theses/thesis (a thesis), top.txt. */
 function dataFolder(): string {
-  const root = mkdtempSync(join(tmpdir(), 'ldpub-sets-'));
+  const root = tempDir('sets');
   const seed = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
   const put = (path: string, text: string) => {
     mkdirSync(join(root, path, '..'), { recursive: true });

@@ -1,12 +1,12 @@
 // Apache httpd over `ldpub export --static`: for every Accept header in the table Apache picks what `ldpub serve`
 // picks (status, type, body), sends Vary: Accept and the record's Link header, answers 406 and 410 where it does.
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDump } from '../../src/commands/export.js';
 import { runCommand } from '../helpers/cli.js';
 import { isomorphic, parseAs } from '../helpers/graph.js';
+import { tempDir } from '../helpers/temp.js';
 import { BASE, dataFolder, SEED_ID, startServer, type TestServer } from '../server/harness.js';
 import { CHROME, MUST_MATCH } from './conneg.js';
 import { startApache, type Running } from './servers.js';
@@ -18,7 +18,7 @@ let apache: Running;
 const GONE = 'nature-genetics-consortium';
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ldpub-apache-'));
+  work = tempDir('apache');
   const dir = dataFolder();
   site = join(work, 'site');
   // Published once, then one file removed: the second export holds a tombstone.
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await apache?.stop();
   await embedded?.close();
-  rmSync(work, { recursive: true, force: true });
+  // work goes after this hook (tempDir), even when a stop above throws
 });
 
 async function both(path: string, accept?: string) {

@@ -1,12 +1,12 @@
 // nginx over `ldpub export --static` with the exported map: for the Accept headers nginx can honour (the first
 // type named decides), it picks what `ldpub serve` picks (status, type, body, Link), with Vary: Accept; 406 and
 // 410 where ldpub answers them. Where a map cannot weigh q-values, the differences are checked as known.
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDump } from '../../src/commands/export.js';
 import { runCommand } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { BASE, dataFolder, SEED_ID, startServer, type TestServer } from '../server/harness.js';
 import { CHROME, MUST_MATCH } from './conneg.js';
 import { startNginx, type Running } from './servers.js';
@@ -30,7 +30,7 @@ export const NGINX_DIFFERS: { [label: string]: [string, string] } = {
 };
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ldpub-nginx-'));
+  work = tempDir('nginx');
   const dir = dataFolder();
   const site = join(work, 'site');
   expect((await runCommand((a, io) => exportDump(a, io), ['--static', site, '--data', dir, '--base', BASE])).code).toBe(0);
@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await nginx?.stop();
   await embedded?.close();
-  rmSync(work, { recursive: true, force: true });
+  // work goes after this hook (tempDir), even when a stop above throws
 });
 
 async function both(path: string, accept?: string) {

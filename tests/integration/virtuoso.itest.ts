@@ -1,10 +1,9 @@
 // ldpub publish --sparql into a real Virtuoso, two replicas over it (ldpub serve --sparql), compared route by route
 // with the embedded server (bodies and ETags); a change and a deletion re-published show on both within 10 s;
 // /sparql answers queries and refuses updates; a store that is down gives 503 with Retry-After.
-import { readFileSync, rmSync, unlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../src/commands/publish.js';
@@ -14,6 +13,7 @@ import { createLogger } from '../../src/server/log.js';
 import { allFormats } from '../../src/formats/registry.js';
 import { runCommand } from '../helpers/cli.js';
 import { isomorphic, parseAs } from '../helpers/graph.js';
+import { tempDir } from '../helpers/temp.js';
 import { BASE, dataFolder, SEED_ID, startServer, type TestServer } from '../server/harness.js';
 import { freePort, startFaultProxy, startVirtuoso, waitFor, type Running } from './servers.js';
 import { pino } from 'pino';
@@ -57,7 +57,7 @@ async function closeReplica(r: { server: Server; stop(): void }) {
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ldpub-virtuoso-'));
+  work = tempDir('virtuoso');
   virtuoso = await startVirtuoso(work);
   dir = dataFolder(['plos-one-e-locator', 'nature-genetics-consortium', 'ecology-sici-doi', 'efsa-corporate-author']);
   // The first publish fails after its first batch (the store stops answering): it says how far it got, and the
@@ -82,7 +82,7 @@ afterAll(async () => {
   for (const r of replicas) await closeReplica(r);
   await embedded?.close();
   await virtuoso?.stop();
-  rmSync(work, { recursive: true, force: true });
+  // work goes after this hook (tempDir), even when a stop above throws
 });
 
 const RECORD_EXTENSIONS = allFormats().filter((f) => f.negotiable !== false).map((f) => f.extension);

@@ -1,8 +1,7 @@
 // A real server on 127.0.0.1:0 over a catalog built from a temporary data folder, for tests that speak HTTP with fetch.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LiveCatalog } from '../../src/catalog/live.js';
 import { loadCatalog, type Gate } from '../../src/catalog/load.js';
@@ -10,6 +9,7 @@ import { createApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/log.js';
 import { loadGate } from '../../src/validate/gate.js';
 import { fixturePath, SEED_ID } from '../helpers/fixtures.js';
+import { removeDir, tempDir } from '../helpers/temp.js';
 
 export const acceptAll: Gate = () => ({ conforms: true, results: [] });
 export const BASE = 'http://localhost:3000';
@@ -23,9 +23,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The seed record plus the named catalog fixtures, copied into a fresh folder. */
+/** The seed record plus the named catalog fixtures, copied into a fresh folder (removed after its test, or its file: see tempDir). */
 export function dataFolder(fixtures: readonly string[] = ['plos-one-e-locator', 'nature-genetics-consortium']): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ldpub-server-'));
+  const dir = tempDir('server');
   copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(dir, `${SEED_ID}.txt`));
   for (const f of fixtures) copyFileSync(fixturePath('catalog', `${f}.txt`), join(dir, `${f}.txt`));
   return dir;
@@ -52,7 +52,7 @@ export async function startServer(options: { dir?: string; gate?: Gate; cacheMax
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(dir, { recursive: true, force: true });
+      removeDir(dir);
     },
   };
 }

@@ -1,17 +1,21 @@
 // Hostile input is harmless: odd ids, encodings, headers and markup each get a 4xx or escaped output, never a 500 or a file read.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
-import { dataFolder, startServer, SEED_ID, type TestServer } from './harness.js';
+import { tempDir } from '../helpers/temp.js';
+import { startServer, SEED_ID, type TestServer } from './harness.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  const dir = dataFolder([]);
+  // The catalog in a folder of its own, inside a temporary folder that also holds a file no request may ever read.
+  const parent = tempDir('hostile');
+  const dir = join(parent, 'data');
+  mkdirSync(dir);
+  copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(dir, `${SEED_ID}.txt`));
   copyFileSync(fixturePath('server', 'html-injection.txt'), join(dir, 'html-injection.txt'));
-  // A file beside the catalog that no request may ever read.
-  writeFileSync(join(dir, '..', 'ldpub-secret.txt'), 'SECRET');
+  writeFileSync(join(parent, 'ldpub-secret.txt'), 'SECRET');
   s = await startServer({ dir });
 });
 afterAll(() => s.close());

@@ -1,6 +1,4 @@
 // Loading the shapes: a constraint the engine cannot evaluate stops the validator at load, never passes silently.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { defaultShapesDir, readShapesDir } from '../../src/validate/shapes-dir.j
 import { packageRoot } from '../../src/paths.js';
 import { hasShapeCycle } from '../../src/validate/shapes-check.js';
 import { Parser, Store } from 'n3';
+import { tempDir } from '../helpers/temp.js';
 
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/validate/bad-shapes/${name}`, import.meta.url));
 
@@ -48,7 +47,7 @@ describe('loadValidator', () => {
   });
 
   it('refuses a folder without shapes', async () => {
-    const error = await loadError(mkdtempSync(join(tmpdir(), 'ldpub-noshapes-')));
+    const error = await loadError(tempDir('noshapes'));
     expect(error.code).toBe('LDPUB_BAD_SHAPES');
   });
 
