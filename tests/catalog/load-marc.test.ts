@@ -11,6 +11,7 @@ import { isStreamedFile } from '../../src/catalog/evaluate-stream.js';
 import { loadGate } from '../../src/validate/gate.js';
 import { packageRoot } from '../../src/paths.js';
 import { fixturePath, TEST_BASE } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 const COUNT = 3000;
 const BAD = 1500;
@@ -55,7 +56,7 @@ describe('MARC in the catalog', () => {
 
   let first: ReturnType<typeof summary>;
   it('publishes every record of a large file but the broken one, which is refused on its own', async () => {
-    const storePath = mkdtempSync(join(tmpdir(), 'ldpub-store-'));
+    const storePath = tempDir('store');
     const catalog = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: await loadGate(), storePath });
     first = summary(catalog);
     expect(first.bySource['generated.xml']).toBe(COUNT - 1);
@@ -98,7 +99,7 @@ describe('MARC in the catalog', () => {
     const built = (await import(join(packageRoot(), 'dist', 'src', 'catalog', 'load.js'))) as typeof import('../../src/catalog/load.js');
     const parallel = await built.loadCatalog({
       dataDir: dir, base: TEST_BASE, gate: () => { throw new Error('the workers must validate, not this thread'); },
-      workers: 2, parallelThreshold: 0, storePath: mkdtempSync(join(tmpdir(), 'ldpub-store-')),
+      workers: 2, parallelThreshold: 0, storePath: tempDir('store'),
     });
     expect(summary(parallel)).toEqual(first);
   });

@@ -9,6 +9,7 @@ import { loadCatalog } from '../../src/catalog/load.js';
 import { loadGate } from '../../src/validate/gate.js';
 import { packageRoot } from '../../src/paths.js';
 import { fixturePath, TEST_BASE } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 const seed = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
 let dir: string;
@@ -55,13 +56,13 @@ describe('loadCatalog', () => {
   });
 
   it('gives the same catalog from worker threads as from this thread', async () => {
-    const here = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: await loadGate(), storePath: mkdtempSync(join(tmpdir(), 'ldpub-store-')) });
+    const here = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: await loadGate(), storePath: tempDir('store') });
     // Workers run the compiled module (npm test builds it first), since a worker thread cannot load TypeScript.
     const built = (await import(join(packageRoot(), 'dist', 'src', 'catalog', 'load.js'))) as typeof import('../../src/catalog/load.js');
     const logs: object[] = [];
     const parallel = await built.loadCatalog({
       dataDir: dir, base: TEST_BASE, gate: () => { throw new Error('the workers must validate, not this thread'); },
-      workers: 2, parallelThreshold: 0, storePath: mkdtempSync(join(tmpdir(), 'ldpub-store-')), logger: { info: (o) => logs.push(o), warn() {} },
+      workers: 2, parallelThreshold: 0, storePath: tempDir('store'), logger: { info: (o) => logs.push(o), warn() {} },
     });
     expect(logs).toContainEqual(expect.objectContaining({ workers: 2 }));
     expect(await summary(parallel)).toEqual(await summary(here));

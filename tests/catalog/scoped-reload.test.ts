@@ -1,25 +1,16 @@
 // A reload scoped to the paths a watcher named patches the catalog instead of rebuilding it; whatever the
 // sequence of changes, it must publish and refuse exactly what a full load of the same folder does.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Catalog } from '../../src/catalog/catalog.js';
 import { listRecordSources, loadCatalog } from '../../src/catalog/load.js';
 import { closeStores } from '../../src/store/lmdb-store.js';
 import { loadGate } from '../../src/validate/gate.js';
 import { fixturePath, TEST_BASE } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
-const made: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(async () => {
-  await closeStores();
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeStores());
 
 const text = (name: string) => readFileSync(fixturePath('catalog', `${name}.txt`), 'utf8');
 const csl = (...ids: string[]) => JSON.stringify(ids.map((id) => ({ id, type: 'article-journal', title: `Title of ${id}`, author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] } })));
@@ -53,13 +44,13 @@ const refused = (c: Catalog) => c.refused.map((r) => `${r.source} ${r.code} ${r.
 
 describe('a reload scoped to named paths', () => {
   it('publishes, refuses and deletes exactly what a full load does, over a random sequence of changes', async () => {
-    const folder = tempDir('ldpub-scoped-model-');
+    const folder = tempDir('scoped-model');
     mkdirSync(join(folder, 'sub'));
     const shapes = await loadGate();
     let calls = 0;
     const gate: typeof shapes = (quads) => (calls++, shapes(quads));
     const next = random(14);
-    let live = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, storePath: tempDir('ldpub-scoped-store-') });
+    let live = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, storePath: tempDir('scoped-store') });
     const ever = new Set<string>();
     let patched = 0;
     const logger = {
@@ -88,7 +79,7 @@ describe('a reload scoped to named paths', () => {
       live = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, previous: live, changed: [name], logger });
       // Only the named file is evaluated, when at all: a file holds at most two records here.
       expect(calls - before).toBeLessThanOrEqual(2);
-      const full = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate: shapes, storePath: tempDir('ldpub-scoped-full-') });
+      const full = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate: shapes, storePath: tempDir('scoped-full') });
       expect(published(live), `step ${step}: ${name}`).toEqual(published(full));
       expect(refused(live), `step ${step}: ${name}`).toEqual(refused(full));
       for (const e of live.records) ever.add(e.id);
@@ -102,16 +93,16 @@ describe('a reload scoped to named paths', () => {
   }, 120_000);
 
   it('lists files in code point order, the order the store keeps them in', async () => {
-    const folder = tempDir('ldpub-scoped-order-');
+    const folder = tempDir('scoped-order');
     for (const name of ['\uff58.txt', '\u{1d4b3}.txt', 'z.txt', 'A.txt']) writeFileSync(join(folder, name), 'x');
     expect(await listRecordSources(folder)).toEqual(['A.txt', 'z.txt', '\uff58.txt', '\u{1d4b3}.txt']);
   });
 
   it('a named file that changed nothing leaves the catalog as it was', async () => {
-    const folder = tempDir('ldpub-scoped-same-');
+    const folder = tempDir('scoped-same');
     writeFileSync(join(folder, 'seed.txt'), text('seed-case-report'));
     const gate = await loadGate();
-    const first = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, storePath: tempDir('ldpub-scoped-store-') });
+    const first = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, storePath: tempDir('scoped-store') });
     utimesSync(join(folder, 'seed.txt'), new Date(), new Date(Date.now() + 5000));
     const second = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate, previous: first, changed: ['seed.txt'] });
     expect(second.snapshot).toBe(first.snapshot);

@@ -1,14 +1,9 @@
 // The data-folder watcher names each changed path, in folders made after it started too, and never the store's.
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { watchFolder } from '../../src/catalog/watch-folder.js';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../helpers/temp.js';
 
 /** Waits (bounded: 5 s, every 20 ms) until `seen` holds `path`. */
 async function until(seen: Set<string | undefined>, path: string): Promise<boolean> {
@@ -19,8 +14,7 @@ async function until(seen: Set<string | undefined>, path: string): Promise<boole
 // The way this platform watches (per folder on Linux, the system's recursive watch elsewhere).
 describe.each([process.platform])('watchFolder on %s', (platform) => {
   it('names changed files, in folders made or replaced after it started, and nothing under a dot-folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ldpub-watch-'));
-    made.push(dir);
+    const dir = tempDir('watch');
     mkdirSync(join(dir, 'old'));
     const seen = new Set<string | undefined>();
     const errors: Error[] = [];
