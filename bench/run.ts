@@ -17,7 +17,7 @@ import type { BenchResult, Row } from './lib/report.js';
 import { now } from './lib/stats.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' }, 'store-data': { type: 'string' }, sparql: { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, 'store-scale': { type: 'string' }, 'store-data': { type: 'string' }, 'store-skip': { type: 'string' }, sparql: { type: 'boolean', default: false } },
 });
 if (values.sparql) {
   // Publishing into a private Virtuoso and replicas over it, alone: `npm run bench -- --sparql [--quick]`.
@@ -35,11 +35,23 @@ if (values.sparql) {
 if (values['store-scale'] !== undefined) {
   // The store at scale, alone: `npm run bench -- --store-scale 100000`; `--store-data DIR` reuses records written
   // before by `node dist/bench/generate-cli.js --count N --out DIR` (only the store in DIR is removed afterwards).
-  const { storeSection } = await import('./store.js');
-  const result = await storeSection(Number(values['store-scale']), Number(values.seed), values['store-data']);
+  // `--store-skip crawl,dump` leaves those phases out (a quicker look at ingest, restart and reloads).
+  const { storeSection, storeReport } = await import('./store.js');
+  const skip = new Set((values['store-skip'] ?? '').split(',').filter(Boolean));
+  const started = now();
+  const result = await storeSection(Number(values['store-scale']), Number(values.seed), values['store-data'], skip);
+  const report: BenchResult = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    quick: false,
+    startedAt: new Date().toISOString(),
+    durationS: (now() - started) / 1000,
+    machine: machineInfo(),
+    sizes: { records: result.records },
+    ...storeReport(result),
+  };
   mkdirSync(new URL('../../bench/results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL(`../../bench/results/store-${result.records}.json`, import.meta.url), `${JSON.stringify({ startedAt: new Date().toISOString(), ...result }, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(new URL(`../../bench/results/store-${result.records}.json`, import.meta.url), `${JSON.stringify({ startedAt: report.startedAt, ...result, report }, null, 2)}\n`);
+  process.stdout.write(`${formatTable(report)}\n`);
   process.exit(0);
 }
 const quick = values.quick ?? false;

@@ -10,6 +10,7 @@ import { packageRoot } from '../src/paths.js';
 import { generateRecord } from './generate.js';
 import { writeDataDir, type DataDir } from './lib/data-dir.js';
 import { now, round } from './lib/stats.js';
+import { checkTarget, type Row, type TargetCheck } from './lib/report.js';
 
 export interface StoreBench {
   records: number;
@@ -21,8 +22,10 @@ export interface StoreBench {
   reloadVisibleS: number;
   /** The same with `--watch` and no signal: the watcher's scoped reload looks at the changed path only. */
   watchVisibleS: number;
-  crawl: { records: number; requests: number; seconds: number; rssBeforeMiB: number; rssAfterMiB: number; growthMiB: number; before: Rss; after: Rss };
-  dumpNt: { bytes: number; seconds: number; mibPerS: number };
+  /** RSS of the restarted server once it has compared the folder with the store (its catch-up reload). */
+  rssRestartedMiB: number;
+  crawl?: { records: number; requests: number; seconds: number; rssBeforeMiB: number; rssAfterMiB: number; growthMiB: number; before: Rss; after: Rss };
+  dumpNt?: { bytes: number; seconds: number; mibPerS: number };
   storeMiB: number;
 }
 
@@ -63,6 +66,8 @@ interface Served {
   child: ChildProcess;
   port: number;
   readyMs: number;
+  /** How many catalogs the server has swapped in so far (its log says each). */
+  swaps: () => number;
 }
 
 /** Starts `ldpub serve` on a free port and waits for its "listening" line. */
@@ -89,9 +94,11 @@ async function serve(dir: string, extra: string[] = []): Promise<Served> {
     });
     child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
   });
-  // Keep draining the log so the child never blocks on a full pipe.
+  // Keep draining the log so the child never blocks on a full pipe, counting the reloads it reports.
+  let swaps = 0;
+  child.stdout!.on('data', (chunk: Buffer) => (swaps += chunk.toString().split('"catalog swapped in"').length - 1));
   child.stdout!.resume();
-  return { child, port, readyMs: now() - started };
+  return { child, port, readyMs: now() - started, swaps: () => swaps };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -114,7 +121,7 @@ function retitled(text: string, mark: string): string {
   return lines.join('\n');
 }
 
-export async function storeSection(count: number, seed: number, dataDir?: string): Promise<StoreBench> {
+export async function storeSection(count: number, seed: number, dataDir?: string, skip: ReadonlySet<string> = new Set()): Promise<StoreBench> {
   log(dataDir ? `reusing the ${count} records in ${dataDir}` : `writing ${count} records`);
   const data = dataDir ? existingDataDir(dataDir, count, seed) : writeDataDir(count, seed, 'store');
   // LDPUB_BENCH_KEEP_STORE=1 keeps a store left by an interrupted run: its staged batches are not evaluated again.
@@ -161,8 +168,13 @@ export async function storeSection(count: number, seed: number, dataDir?: string
     log(`one changed file visible after ${round(reloadVisibleS, 2)} s`);
 
     log('another changed file, seen by --watch');
-    // Let the watcher's own reload of the first change settle, then change a second file and send no signal.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Let the reloads settle (no catalog swapped in for 3 s, at most 5 minutes), then change a second file and
+    // send no signal.
+    for (let quiet = 0, seen = s.swaps(), i = 0; quiet < 30 && i < 3000; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (s.swaps() === seen) quiet++;
+      else [quiet, seen] = [0, s.swaps()];
+    }
     const watched = ids[Math.floor(ids.length / 3)]!;
     const watchedFile = join(data.dir, `${watched}.txt`);
     const watchedOriginal = readFileSync(watchedFile, 'utf8');
@@ -185,42 +197,10 @@ export async function storeSection(count: number, seed: number, dataDir?: string
     }
     log(`one changed file visible after ${round(watchVisibleS, 2)} s with --watch`);
 
-    const crawlIds = ids.slice(0, Math.min(10_000, ids.length));
-    const exts = negotiableFormats().map((f) => f.extension);
-    log(`crawl of ${crawlIds.length} records in ${exts.length} formats`);
-    const rssBeforeMiB = rssMiB(s.child.pid!);
-    const before = rssParts(s.child.pid!);
-    const crawlStart = now();
-    let requests = 0;
-    const queue = crawlIds.flatMap((id) => exts.map((ext) => `/record/${id}.${ext}`));
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-          await status(s.port, path);
-          requests++;
-        }
-      }),
-    );
-    const rssAfterMiB = rssMiB(s.child.pid!);
-    const after = rssParts(s.child.pid!);
-    const crawlS = (now() - crawlStart) / 1000;
-    log(`crawl ${round(crawlS, 0)} s, RSS ${round(rssBeforeMiB, 0)} → ${round(rssAfterMiB, 0)} MiB (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
-
-    log('/dump.nt');
-    // Read with node:http, which keeps up with the server (fetch's body stream reads at about a fifth of the speed).
-    const readDump = () =>
-      new Promise<number>((resolve, reject) => {
-        get({ host: '127.0.0.1', port: s.port, path: '/dump.nt', headers: { 'accept-encoding': 'identity' } }, (res) => {
-          let n = 0;
-          res.on('data', (c: Buffer) => (n += c.length));
-          res.on('end', () => resolve(n));
-          res.on('error', reject);
-        }).on('error', reject);
-      });
-    await readDump(); // the first read brings the store's pages in from disk
-    const dumpStart = now();
-    const bytes = await readDump();
-    const dumpS = (now() - dumpStart) / 1000;
+    const rssRestartedMiB = rssMiB(s.child.pid!);
+    log(`RSS of the restarted server ${round(rssRestartedMiB, 0)} MiB (${JSON.stringify(rssParts(s.child.pid!))})`);
+    const crawl = skip.has('crawl') ? undefined : await crawlAll(s, ids);
+    const dumpNt = skip.has('dump') ? undefined : await dumpRate(s.port);
     await stop(s.child);
     const storeBytes = statSync(join(data.dir, '.ldpub', 'catalog.mdb')).size;
     return {
@@ -231,12 +211,86 @@ export async function storeSection(count: number, seed: number, dataDir?: string
       restartToLastServedS: round(restartToLastServedS, 2),
       reloadVisibleS: round(reloadVisibleS, 2),
       watchVisibleS: round(watchVisibleS, 2),
-      crawl: { records: crawlIds.length, requests, seconds: round(crawlS, 1), before, after, rssBeforeMiB: round(rssBeforeMiB, 0), rssAfterMiB: round(rssAfterMiB, 0), growthMiB: round(rssAfterMiB - rssBeforeMiB, 0) },
-      dumpNt: { bytes, seconds: round(dumpS, 2), mibPerS: round(bytes / 2 ** 20 / dumpS, 0) },
+      rssRestartedMiB: round(rssRestartedMiB, 0),
+      ...(crawl ? { crawl } : {}),
+      ...(dumpNt ? { dumpNt } : {}),
       storeMiB: round(storeBytes / 2 ** 20, 0),
     };
   } finally {
     restore?.();
     data.remove();
   }
+}
+
+/** Every format of up to 10,000 records, 8 requests at a time, all cold: the server's RSS before and after. */
+async function crawlAll(s: Served, ids: readonly string[]): Promise<NonNullable<StoreBench['crawl']>> {
+  const crawlIds = ids.slice(0, Math.min(10_000, ids.length));
+  const exts = negotiableFormats().map((f) => f.extension);
+  log(`crawl of ${crawlIds.length} records in ${exts.length} formats`);
+  const rssBeforeMiB = rssMiB(s.child.pid!);
+  const before = rssParts(s.child.pid!);
+  const crawlStart = now();
+  let requests = 0;
+  const queue = crawlIds.flatMap((id) => exts.map((ext) => `/record/${id}.${ext}`));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+        await status(s.port, path);
+        requests++;
+      }
+    }),
+  );
+  const rssAfterMiB = rssMiB(s.child.pid!);
+  const after = rssParts(s.child.pid!);
+  const crawlS = (now() - crawlStart) / 1000;
+  log(`crawl ${round(crawlS, 0)} s, RSS ${round(rssBeforeMiB, 0)} → ${round(rssAfterMiB, 0)} MiB (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
+
+  return { records: crawlIds.length, requests, seconds: round(crawlS, 1), before, after, rssBeforeMiB: round(rssBeforeMiB, 0), rssAfterMiB: round(rssAfterMiB, 0), growthMiB: round(rssAfterMiB - rssBeforeMiB, 0) };
+}
+
+/** /dump.nt read to the end twice (the first brings the store's pages in): the second read's rate. */
+async function dumpRate(port: number): Promise<NonNullable<StoreBench['dumpNt']>> {
+  log('/dump.nt');
+  // Read with node:http, which keeps up with the server (fetch's body stream reads at about a fifth of the speed).
+  const readDump = () =>
+    new Promise<number>((resolve, reject) => {
+      get({ host: '127.0.0.1', port: port, path: '/dump.nt', headers: { 'accept-encoding': 'identity' } }, (res) => {
+        let n = 0;
+        res.on('data', (c: Buffer) => (n += c.length));
+        res.on('end', () => resolve(n));
+        res.on('error', reject);
+      }).on('error', reject);
+    });
+  await readDump(); // the first read brings the store's pages in from disk
+  const dumpStart = now();
+  const bytes = await readDump();
+  const dumpS = (now() - dumpStart) / 1000;
+  return { bytes, seconds: round(dumpS, 2), mibPerS: round(bytes / 2 ** 20 / dumpS, 0) };
+}
+
+/** The figures as rows, and the issue's targets at 1,000,000 records (checked at any size, said so when smaller). */
+export function storeReport(r: StoreBench): { rows: Row[]; targets: TargetCheck[] } {
+  const n = r.records.toLocaleString('en-US');
+  const rows: Row[] = [
+    { area: 'store', measure: `first ingest of ${n} records`, value: r.firstIngestS, unit: 's', detail: 'start of ldpub serve to listening: list, read, map, validate, stage, publish' },
+    { area: 'store', measure: 'RSS once ready', value: r.rssReadyMiB, unit: 'MiB', detail: `RssAnon ${r.rssReady.anonMiB}, RssFile ${r.rssReady.fileMiB} (LMDB's mapped pages)` },
+    { area: 'store', measure: 'restart to the last record served', value: r.restartToLastServedS, unit: 's', detail: 'start to a 200 for the last id; the folder is compared with the store afterwards' },
+    { area: 'store', measure: 'RSS of the restarted server', value: r.rssRestartedMiB, unit: 'MiB', detail: 'after its comparison with the folder and two reloads' },
+    { area: 'store', measure: 'one changed file visible after SIGHUP', value: r.reloadVisibleS, unit: 's', detail: 'a full comparison: list and stat every file' },
+    { area: 'store', measure: 'one changed file visible with --watch', value: r.watchVisibleS, unit: 's', detail: 'the watcher names the path (300 ms of quiet first); the catalog is patched' },
+    { area: 'store', measure: 'store size', value: r.storeMiB, unit: 'MiB', detail: `${round((r.storeMiB * 1024) / r.records, 1)} KiB a record` },
+  ];
+  if (r.crawl) rows.push({ area: 'store', measure: `crawl of ${r.crawl.records.toLocaleString('en-US')} records in every format, RSS growth`, value: r.crawl.growthMiB, unit: 'MiB', detail: `${r.crawl.requests} requests in ${r.crawl.seconds} s; RSS ${r.crawl.rssBeforeMiB} → ${r.crawl.rssAfterMiB} MiB (${JSON.stringify(r.crawl.before)} → ${JSON.stringify(r.crawl.after)})` });
+  if (r.dumpNt) rows.push({ area: 'store', measure: '/dump.nt', value: r.dumpNt.mibPerS, unit: 'MiB/s', detail: `${round(r.dumpNt.bytes / 2 ** 20, 0)} MiB in ${r.dumpNt.seconds} s` });
+  const at = r.records === 1_000_000 ? '' : ` (goal set at 1,000,000; measured at ${n})`;
+  const targets = [
+    checkTarget(`first ingest${at}`, r.firstIngestS, 600, 's', false),
+    checkTarget(`RSS once ready${at}`, r.rssReadyMiB, 1024, 'MiB', false),
+    checkTarget(`restart to the last record served${at}`, r.restartToLastServedS, 5, 's', false),
+    checkTarget(`one changed file visible after SIGHUP${at}`, r.reloadVisibleS, 2, 's', false),
+    checkTarget(`one changed file visible with --watch${at}`, r.watchVisibleS, 2, 's', false),
+  ];
+  if (r.crawl) targets.push(checkTarget('crawl of 10,000 records in every format, RSS growth', r.crawl.growthMiB, 300, 'MiB', false));
+  if (r.dumpNt) targets.push(checkTarget('/dump.nt', r.dumpNt.mibPerS, 100, 'MiB/s', true));
+  return { rows, targets };
 }

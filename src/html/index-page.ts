@@ -32,6 +32,8 @@ export interface IndexPageContext {
   total: number;
   /** Entries beyond this many are not listed; the paged collection has them all. */
   limit?: number;
+  /** The entries given are the first matches only and more match: their number is not known. */
+  moreMatch?: boolean;
   endpoints?: Endpoint[];
   siteName?: string;
 }
@@ -101,7 +103,9 @@ export function renderIndexPage(entries: readonly IndexEntry[], context: IndexPa
   const endpoints = context.endpoints ?? harvestingEndpoints(context.base);
   const sample = entries[0]?.url ?? `${context.base}/record/ID`;
   const count = query
-    ? html`${entries.length} of ${context.total} records match “${query}”.`
+    ? context.moreMatch
+      ? html`More than ${shown.length} of ${context.total} records match “${query}”.`
+      : html`${entries.length} of ${context.total} records match “${query}”.`
     : html`${context.total} ${context.total === 1 ? 'record' : 'records'}.`;
   const more =
     entries.length > shown.length

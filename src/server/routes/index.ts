@@ -17,11 +17,15 @@ const cache = new OwnerCache<Catalog, Promise<Prepared>>();
 
 const entries = new OwnerCache<Catalog, Promise<IndexEntry[]>>();
 
-/** Past this many records the list shows titles only: authors and years would mean reading every record. */
+/**
+ * Past this many records the list shows titles only (authors and years would mean reading every record), and
+ * neither the list nor a filter's matches are held: the page lists the first matches found in id order.
+ */
 const FULL_ENTRIES = 5000;
+/** Records listed on the page. */
+const LISTED = 200;
 
 async function listEntries(catalog: Catalog): Promise<IndexEntry[]> {
-  if (catalog.size > FULL_ENTRIES) return catalog.records.map((r) => ({ id: r.id, url: r.iri, title: r.title ?? r.id, authors: [] }));
   const out: IndexEntry[] = [];
   for (const r of catalog.records) {
     const record = await catalog.get(r.id);
@@ -30,9 +34,25 @@ async function listEntries(catalog: Catalog): Promise<IndexEntry[]> {
   return out;
 }
 
+/** The first `LISTED + 1` entries of a large catalog whose title or id matches, scanned in slices between which requests get a turn. */
+async function firstMatches(catalog: Catalog, query: string | undefined): Promise<IndexEntry[]> {
+  const out: IndexEntry[] = [];
+  const records = catalog.records;
+  for (let i = 0; i < records.length && out.length <= LISTED; i += 5000) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const slice = records.slice(i, i + 5000).map((r) => ({ id: r.id, url: r.iri, title: r.title ?? r.id, authors: [] }));
+    out.push(...filterEntries(slice, query).slice(0, LISTED + 1 - out.length));
+  }
+  return out;
+}
+
 async function homeHtml(catalog: Catalog, query?: string): Promise<string> {
+  if (catalog.size > FULL_ENTRIES) {
+    const found = await firstMatches(catalog, query);
+    return renderIndexPage(found, { base: catalog.base, total: catalog.size, limit: LISTED, ...(query ? { query, moreMatch: found.length > LISTED } : {}) });
+  }
   const all = await entries.get(catalog, '', () => listEntries(catalog));
-  return renderIndexPage(filterEntries(all, query), { base: catalog.base, total: catalog.size, ...(query ? { query } : {}) });
+  return renderIndexPage(filterEntries(all, query), { base: catalog.base, total: catalog.size, limit: LISTED, ...(query ? { query } : {}) });
 }
 
 async function body(catalog: Catalog, key: string): Promise<string> {
