@@ -19,6 +19,8 @@ export interface CatalogEntry extends Entry {
 export class Catalog {
   private statsMemo: { triples: number; entities: number } | undefined;
   private snapshotMemo: string | undefined;
+  /** The ids of `all`, in its order: what `entry` searches (a search then reads one compact array, not a million objects). */
+  private readonly ids: readonly string[];
   /** Published records sorted by id: the order of every listing, page and dump. */
   readonly records: readonly CatalogEntry[];
   /** Deleted records, sorted by id: kept for ever (OAI-PMH deletedRecord "persistent"), answered with 410. */
@@ -52,6 +54,7 @@ export class Catalog {
       for (let i = 1; i < listed.length; i++) if (listed[i - 1]!.id === listed[i]!.id) throw new Error(`two index entries for the id ${listed[i]!.id}`);
     }
     this.all = listed;
+    this.ids = listed.map((e) => e.id);
     this.records = listed.filter((e) => !e.deleted);
     this.tombstones = listed.filter((e) => e.deleted);
     let newest = meta.changed ?? 0;
@@ -89,10 +92,10 @@ export class Catalog {
   /** Index of `id` in `all`, or -(insertion point) - 1 when absent. */
   private indexOf(id: string): number {
     let lo = 0;
-    let hi = this.all.length - 1;
+    let hi = this.ids.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const at = this.all[mid]!.id;
+      const at = this.ids[mid]!;
       if (at < id) lo = mid + 1;
       else if (at > id) hi = mid - 1;
       else return mid;

@@ -64,13 +64,14 @@ export interface LoadOptions {
   clock?: (id: string) => number;
 }
 
-interface FileRef {
-  path: string;
+/**
+ * A file to read, by its path relative to the data folder (a million of them are held while they are read: no
+ * absolute path beside each). `known` is the hash the store holds for it: equal bytes are not evaluated again.
+ */
+interface Todo {
   source: string;
+  known?: string;
 }
-
-/** A file to read: `known` is the hash the store holds for it (equal bytes are not evaluated again). */
-type Todo = FileRef & { known?: string };
 
 const silent: CatalogLogger = { info() {}, warn() {} };
 
@@ -164,6 +165,10 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
     if (patched) return patched;
   }
   const tEval = performance.now();
+  // What was read is in the store now: the lists of a first ingest (a million names and stamps) can go.
+  const evaluatedFiles = found.todo.length;
+  found.todo = [];
+  found.stamps.clear();
 
   // Assemble from the stored states, in file order, streamed: no map of every file's state is held.
   const gone = new Set(found.removed);
@@ -177,7 +182,7 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   const nextMeta = publishedMeta(meta, base, changed, obsolete);
   const catalog = new Catalog(base, entries, claims.refusals, store, cache, nextMeta);
   await store.publish({ entries: changed, removedFiles: found.removed, refusals: claims.refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
-  logger.info({ ...catalog.counts(), dataDir, workers: stager.workers, evaluated: stager.evaluated, unchanged: found.looked - found.todo.length + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
+  logger.info({ ...catalog.counts(), dataDir, workers: stager.workers, evaluated: stager.evaluated, unchanged: found.looked - evaluatedFiles + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
   return catalog;
 }
 
@@ -241,7 +246,7 @@ async function discoverAll(dataDir: string, store: CatalogStore, gateKey: string
       // Unreadable now: it is evaluated, and refused with the reason, like any other file.
     }
     if (stateBefore && stamp !== undefined && stateBefore.stamp === stamp && stateBefore.gate === gateKey) continue;
-    todo.push(stateBefore && stateBefore.gate === gateKey && stateBefore.hash ? { path, source, known: stateBefore.hash } : { path, source });
+    todo.push(stateBefore && stateBefore.gate === gateKey && stateBefore.hash ? { source, known: stateBefore.hash } : { source });
     if (stamp !== undefined) stamps.set(source, stamp);
     if (stateBefore) remember(source, stateBefore);
   }
@@ -283,8 +288,7 @@ async function discoverNamed(options: LoadOptions, store: CatalogStore, changedP
       continue;
     }
     if (state && state.stamp === stamp && state.gate === gateKey) continue;
-    const path = join(options.dataDir, source);
-    todo.push(state && state.gate === gateKey && state.hash ? { path, source, known: state.hash } : { path, source });
+    todo.push(state && state.gate === gateKey && state.hash ? { source, known: state.hash } : { source });
     stamps.set(source, stamp);
   }
   return { todo, stamps, removed, before, looked: named.size };
@@ -540,11 +544,12 @@ class Claims {
 }
 
 /** Reads a batch of files at once, then hashes and evaluates them in listing order. */
-async function loadHere(files: Array<FileRef & { known?: string }>, options: LoadOptions, stager: Stager): Promise<void> {
+async function loadHere(files: readonly Todo[], options: LoadOptions, stager: Stager): Promise<void> {
   const concurrency = options.concurrency ?? 64;
   for (let i = 0; i < files.length; i += concurrency) {
     const batch = await Promise.all(
-      files.slice(i, i + concurrency).map(async ({ path, source, known }) => {
+      files.slice(i, i + concurrency).map(async ({ source, known }) => {
+        const path = join(options.dataDir, source);
         try {
           // A MARC file is read record by record when its turn comes, never whole.
           if (await isStreamedFile(path)) return { source, path, known, streamed: true } as { source: string; path: string; known?: string; streamed: true };
@@ -573,15 +578,17 @@ async function loadHere(files: Array<FileRef & { known?: string }>, options: Loa
 }
 
 /** Splits the files into contiguous shares, one per worker, and stages their outcomes as they arrive. */
-async function loadInWorkers(script: URL, files: Array<FileRef & { known?: string }>, count: number, options: LoadOptions, stager: Stager): Promise<void> {
+async function loadInWorkers(script: URL, files: readonly Todo[], count: number, options: LoadOptions, stager: Stager): Promise<void> {
   const size = Math.ceil(files.length / count);
-  const shares = Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const shares = Array.from({ length: count }, (_, i) => [i * size, Math.min(files.length, (i + 1) * size)] as const);
   // Staging is serialised: batches from both workers go to the store one after the other.
   let queue = Promise.resolve();
   await Promise.all(
     shares.map(
-      (share) =>
+      ([from, to]) =>
         new Promise<void>((resolve, reject) => {
+          // Absolute paths only for the worker's copy of its share, made as it starts.
+          const share = files.slice(from, to).map(({ source, known }) => (known ? { path: join(options.dataDir, source), source, known } : { path: join(options.dataDir, source), source }));
           const input: WorkerInput = { files: share, base: options.base, ...(options.shapesDir ? { shapesDir: options.shapesDir } : {}), ...(options.gate.engine ? { engine: options.gate.engine } : {}) };
           const worker = new Worker(script, { workerData: input });
           worker.on('message', (message: WorkerMessage) => {
