@@ -119,6 +119,8 @@ export const run: Command = async (argv, io) => {
     } else {
       await gateReady;
       live = new LiveCatalog(await build(), build, logger);
+      // A first ingest read much of the store through its map; serving maps afresh only what it reads.
+      await store.remap();
     }
   } catch (e) {
     io.stderr.write(`ldpub serve: cannot load the data folder ${JSON.stringify(dataDir)}: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);

@@ -56,14 +56,34 @@ export class LmdbStore implements CatalogStore {
 
   private constructor(
     readonly location: string,
-    private readonly root: RootDatabase,
-    private readonly metaDb: Database<unknown, string>,
-    private readonly entryDb: Database<Entry, string>,
-    private readonly fileDb: Database<FileState, string>,
-    private readonly versionDb: Database<Buffer, string>,
-    private readonly repDb: Database<Buffer, string>,
-    private readonly refusalDb: Database<StoredRefusal[], string>,
+    private root: RootDatabase,
+    private metaDb: Database<unknown, string>,
+    private entryDb: Database<Entry, string>,
+    private fileDb: Database<FileState, string>,
+    private versionDb: Database<Buffer, string>,
+    private repDb: Database<Buffer, string>,
+    private refusalDb: Database<StoredRefusal[], string>,
   ) {}
+
+  /** The databases of an opened environment. */
+  private static databases(root: RootDatabase) {
+    const db = <V>(name: string, encoding: 'msgpack' | 'binary' = 'msgpack') => root.openDB<V, string>({ name, encoding });
+    return [db<unknown>('meta'), db<Entry>('entries'), db<FileState>('files'), db<Buffer>('versions', 'binary'), db<Buffer>('representations', 'binary'), db<StoredRefusal[]>('refusals')] as const;
+  }
+
+  /**
+   * Closes and maps the file again. Writing a large ingest reads many of its pages through the memory map (page
+   * splits, reused pages), and they stay counted in this process's memory; mapped afresh, the process holds only
+   * what it reads afterwards. Call it when no read is in flight (before serving).
+   */
+  async remap(): Promise<void> {
+    await this.root.committed;
+    await this.root.close();
+    const lmdb: Lmdb = await import('lmdb');
+    const root = lmdb.open({ path: this.location, maxDbs: 12, compression: false, encoding: 'msgpack' });
+    this.root = root;
+    [this.metaDb, this.entryDb, this.fileDb, this.versionDb, this.repDb, this.refusalDb] = LmdbStore.databases(root);
+  }
 
   static async open(dir: string): Promise<LmdbStore> {
     const path = join(dir, STORE_FILE);
@@ -87,8 +107,7 @@ export class LmdbStore implements CatalogStore {
       throw new LdpubError('LDPUB_STORE_IO', `cannot open the store (${(e as NodeJS.ErrnoException).code ?? message}); give a writable --store PATH`, { record: path });
     }
     try {
-      const db = <V>(name: string, encoding: 'msgpack' | 'binary' = 'msgpack') => root.openDB<V, string>({ name, encoding });
-      const store = new LmdbStore(path, root, db('meta'), db('entries'), db('files'), db<Buffer>('versions', 'binary'), db<Buffer>('representations', 'binary'), db('refusals'));
+      const store = new LmdbStore(path, root, ...LmdbStore.databases(root));
       await store.checkVersion();
       return store;
     } catch (e) {

@@ -261,6 +261,23 @@ describe('crash safety', () => {
   });
 });
 
+describe('mapping the store again', () => {
+  it('keeps reading and writing through the same handle after remap()', async () => {
+    const dir = folder(3);
+    const gate = counting();
+    const first = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: gate.gate });
+    const store = await openStore(join(dir, '.ldpub'));
+    await store.remap();
+    expect((await first.get('r001'))?.record.title).toContain('Record 1:');
+    expect((await store.entries()).map((e) => e.id)).toEqual(['r000', 'r001', 'r002']);
+    writeFileSync(join(dir, 'r003.txt'), variant(3));
+    const second = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate: gate.gate, previous: first });
+    expect(second.size).toBe(4);
+    expect((await second.get('r003'))?.record.title).toContain('Record 3:');
+    expect(gate.calls()).toBe(4);
+  });
+});
+
 describe('a store that cannot be used', () => {
   it('refuses a damaged store file with LDPUB_STORE_CORRUPT', async () => {
     const dir = folder(1);
