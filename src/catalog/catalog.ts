@@ -40,6 +40,11 @@ export class Catalog {
     readonly cache: ByteCache = new ByteCache(),
     readonly meta: StoreMeta = { formatVersion: 0 },
     readonly builtAt: Date = new Date(),
+    /**
+     * While the index is being read (a restart of a large catalog): entries are looked up in the store one by
+     * one, and the catalog is not `ready`, so listings wait for the index and single records do not.
+     */
+    private readonly lookup?: (id: string) => Entry | undefined,
   ) {
     // The entries themselves, not copies: a million of them is the index's memory. `iri` and `lastModified` are
     // computed when read (a getter on a prototype shared by every entry), so an entry holds the stored fields only.
@@ -127,8 +132,17 @@ export class Catalog {
     return this.snapshotMemo;
   }
 
+  /** False while the index is still being read: only single records can be answered, from the store. */
+  get ready(): boolean {
+    return this.lookup === undefined;
+  }
+
   /** The entry of a published or deleted record. */
   entry(id: string): CatalogEntry | undefined {
+    if (this.lookup) {
+      const e = this.lookup(id);
+      return e ? adopt(e, this.base) : undefined;
+    }
     const at = this.indexOf(id);
     return at >= 0 ? this.all[at] : undefined;
   }
@@ -204,6 +218,14 @@ export function nextSnapshot(base: string, previous: string | undefined, changed
   const hash = createHash('sha256').update(base).update('\n').update(previous ?? '').update('\n');
   for (const e of changed) hash.update(`${e.id} ${e.version} ${e.datestamp}${e.deleted ? ' deleted' : ''}\n`);
   return hash.digest('base64url').slice(0, 22);
+}
+
+/**
+ * The catalog the store last published, before its index is read: single records are looked up in the store, and
+ * listings wait (`ready` is false) until `catalogFromStore` has read the index.
+ */
+export async function catalogBeforeIndex(store: CatalogReader, base: string, lookup: (id: string) => Entry | undefined, cache?: ByteCache): Promise<Catalog> {
+  return new Catalog(base, [], [], store, cache, await store.meta(), new Date(), lookup);
 }
 
 /** The catalog the store last published, without looking at the data folder: ready as fast as the index is read. */

@@ -24,6 +24,11 @@ export class LiveCatalog {
     this.catalog = initial;
   }
 
+  /** Swaps in a catalog built outside a reload (the index of a restarted server, once read). */
+  swap(catalog: Catalog): void {
+    this.catalog = catalog;
+  }
+
   /** The catalog to answer the current request from. Take it once per request. */
   get current(): Catalog {
     return this.catalog;

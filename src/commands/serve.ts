@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { LiveCatalog } from '../catalog/live.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load.js';
-import { catalogFromStore } from '../catalog/catalog.js';
+import { catalogBeforeIndex, catalogFromStore } from '../catalog/catalog.js';
 import { ByteCache } from '../store/cache.js';
 import { defaultStorePath, openStore } from '../store/lmdb-store.js';
 import { shaclGateKey } from '../catalog/gate-key.js';
@@ -114,7 +114,22 @@ export const run: Command = async (argv, io) => {
     // A store that has published serves at once what it holds; the folder is compared with it right after.
     const meta = await store.meta();
     if (meta.snapshot !== undefined && meta.base === base) {
-      live = new LiveCatalog(await catalogFromStore(store, base, new ByteCache(cacheBytes)), build, logger);
+      // Listening at once: records are looked up in the store one by one while the index is read (listings answer
+      // 503 until then), then the folder is compared with the store.
+      const cache = new ByteCache(cacheBytes);
+      const opened = store;
+      let indexed: Catalog | undefined;
+      const afterIndex = async (previous?: Catalog, changed?: readonly string[]) => {
+        if (!indexed) {
+          const t0 = performance.now();
+          indexed = await catalogFromStore(opened, base, cache);
+          live.swap(indexed);
+          logger.info({ ...indexed.counts(), ms: Math.round(performance.now() - t0) }, 'index read');
+          return build(indexed, changed);
+        }
+        return build(previous, changed);
+      };
+      live = new LiveCatalog(await catalogBeforeIndex(store, base, (id) => opened.entrySync(id), cache), afterIndex, logger);
       catchUp = true;
     } else {
       await gateReady;
@@ -141,9 +156,10 @@ export const run: Command = async (argv, io) => {
 
   let shapesFailed = false;
   if (catchUp) {
-    // The folder is compared with the store now; shapes that cannot be compiled stop the server as they stop a first start.
-    gateReady.then(
-      () => void live.reload(),
+    // The index is read and the folder compared with the store now; shapes that cannot be compiled stop the
+    // server as they stop a first start.
+    void live.reload();
+    gateReady.catch(
       (e: unknown) => {
         shapesFailed = true;
         io.stderr.write(`ldpub serve: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);

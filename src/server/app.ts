@@ -4,7 +4,7 @@ import type { LiveCatalog } from '../catalog/live.js';
 import { normalizeBase } from '../rdf/iris.js';
 import type { ServerContext } from './context.js';
 import { trailingSlashRedirect } from './canonical.js';
-import { errorHandler, methodNotAllowed, notFound } from './errors.js';
+import { errorHandler, sendError, methodNotAllowed, notFound } from './errors.js';
 import { ALLOW, CORS_HEADERS, PREFLIGHT_HEADERS } from '../http/headers.js';
 import { createLogger, requestLog, type Logger } from './log.js';
 import { healthHandler } from './routes/health.js';
@@ -67,6 +67,12 @@ export function createApp(opts: AppOptions): express.Express {
   });
 
   app.use(trailingSlashRedirect(ctx.maxAge));
+  // A restarted server answers single records while it reads its index; what lists records waits for the index.
+  app.use((req, res, next) => {
+    if (ctx.live.current.ready || req.path.startsWith('/record/') || req.path === '/robots.txt' || req.path === '/shapes') return next();
+    res.set('Retry-After', '5');
+    sendError(req, res, 503, 'The catalog is reading its index after a restart; please try again in a few seconds.');
+  });
 
   const resource = (path: string, handler: RequestHandler) => app.route(path).get(handler).options(options).all(methodNotAllowed);
   resource('/', homeHandler(ctx));

@@ -151,6 +151,11 @@ export class LmdbStore implements CatalogStore {
     return out;
   }
 
+  /** One entry by id, synchronously (a restarted server answers from it before its index is read). */
+  entrySync(id: string): Entry | undefined {
+    return this.entryDb.get(id);
+  }
+
   async changesSince(datestamp: number): Promise<Entry[]> {
     return (await this.entries()).filter((e) => e.datestamp > datestamp);
   }
