@@ -4,7 +4,6 @@
 //   node --cpu-prof --cpu-prof-dir=bench/results dist/bench/profile-ingest.js 3000
 //   node dist/bench/profile-summary.js bench/results/<file>.cpuprofile
 // `--stages` also times each step alone (CPU µs per record), on the same records, after the whole-path rounds.
-import { DataFactory } from 'n3';
 import { contentHash, evaluatePacked } from '../src/catalog/evaluate.js';
 import { publishedQuads } from '../src/catalog/published.js';
 import { writeNTriples } from '../src/formats/turtle.js';
@@ -75,7 +74,6 @@ if (stages) {
     })],
     ['encode N-Triples (UTF-8, deflate)', cpuPer(nts, (nt) => encodeBody(Buffer.from(nt, 'utf8')))],
   ];
-  void DataFactory;
   for (const [name, us] of rows) process.stdout.write(`${name.padEnd(40)} ${us.toFixed(0).padStart(6)} µs/record\n`);
   process.stdout.write(`${'sum'.padEnd(40)} ${rows.reduce((a, [, us]) => a + us, 0).toFixed(0).padStart(6)} µs/record\n`);
 }

@@ -56,56 +56,36 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
 
 /**
- * True when cleanText would give `text` back unchanged, decided in one pass without allocating (the common case):
+ * True when cleanText would give `text` back unchanged, decided in one scan without allocating (the common case):
  * no control character it drops, no surrogate, and only characters with which a string is in NFC already. Those
  * are U+0000–U+02FF, U+1E00–U+1EFF (precomposed Latin) and U+2002–U+206F (punctuation): each is its own NFC,
  * has combining class 0 and never composes with what precedes it, so any string of them is NFC (the quick check
  * of UAX #15; tests/model/text.test.ts checks every one of them alone and after every other character). For
  * anything else the full steps decide.
  */
+const NOT_CLEAN = /[^\t-\r -~\u00A0-\u02FF\u1E00-\u1EFF\u2002-\u206F]/;
+
 function isClean(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x7f) {
-      if (c < 0x20 && (c < 0x09 || c > 0x0d)) return false;
-    } else if (c < 0xa0 || (c >= 0x300 && (c < 0x1e00 || c > 0x206f || (c > 0x1eff && c < 0x2002)))) return false;
-  }
-  return true;
+  return !NOT_CLEAN.test(text);
 }
 
 /**
  * True when normalizeText would give `text` back but for a leading or trailing U+0020: isClean, and no white
  * space but single U+0020 (JavaScript's `\s`: TAB to CR, NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
- * U+205F, U+3000, U+FEFF).
+ * U+205F, U+3000, U+FEFF). A character class and a substring search: faster here than a loop over the text.
  */
+const NOT_NORMAL = /[^ -~\u00A1-\u02FF\u1E00-\u1EFF\u200B-\u2027\u202A-\u202E\u2030-\u205E\u2060-\u206F]/;
+
 function isNormal(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x7f) {
-      if (c < 0x20) return false;
-      if (c === 0x20 && text.charCodeAt(i + 1) === 0x20) return false;
-    } else if (c <= 0xa0) return false;
-    else if (c >= 0x300) {
-      if (c < 0x1e00 || c > 0x206f || (c > 0x1eff && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return false;
-    }
-  }
-  return true;
+  return !NOT_NORMAL.test(text) && !text.includes('  ');
 }
+
+/** White space but U+0020. */
+const OTHER_SPACE = /[\t-\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
 
 /** True when `text` has white space other than single U+0020 (what `/\s+/g` → `' '` would change). */
 function isUncollapsed(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x20 && c < 0xa0) continue;
-    if (c === 0x20) {
-      if (text.charCodeAt(i + 1) === 0x20) return true;
-    } else if (c < 0x20) {
-      if (c >= 0x09 && c <= 0x0d) return true;
-    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
-      return true;
-    }
-  }
-  return false;
+  return OTHER_SPACE.test(text) || text.includes('  ');
 }
 
 /**
