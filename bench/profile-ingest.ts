@@ -1,10 +1,12 @@
 // Runs exactly what a load worker does per file (evaluatePacked: read, map, validate, write N-Triples, encode and
 // deflate) on generated records, one record a file, with nothing else in the process; reports CPU µs per record.
-//   npm run build && node dist/bench/profile-ingest.js [COUNT] [ROUNDS] [--stages]
+//   npm run build && node dist/bench/profile-ingest.js [COUNT] [ROUNDS] [--stages] [--post]
 //   node --cpu-prof --cpu-prof-dir=bench/results dist/bench/profile-ingest.js 3000
 //   node dist/bench/profile-summary.js bench/results/<file>.cpuprofile
-// `--stages` also times each step alone (CPU µs per record), on the same records, after the whole-path rounds.
-import { contentHash, evaluatePacked } from '../src/catalog/evaluate.js';
+// `--stages` also times each step alone (CPU µs per record), on the same records, after the whole-path rounds;
+// `--post` times what a worker's batch message costs: structured clone out and in (both in this thread).
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { contentHash, evaluatePacked, type PackedOutcome } from '../src/catalog/evaluate.js';
 import { publishedQuads } from '../src/catalog/published.js';
 import { writeNTriples } from '../src/formats/turtle.js';
 import { readFile } from '../src/readers/index.js';
@@ -16,6 +18,7 @@ import { generateRecord } from './generate.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const stages = process.argv.includes('--stages');
+const post = process.argv.includes('--post');
 const count = Number(args[0] ?? 3000);
 const rounds = Number(args[1] ?? 1);
 const base = 'https://example.org/';
@@ -76,4 +79,18 @@ if (stages) {
   ];
   for (const [name, us] of rows) process.stdout.write(`${name.padEnd(40)} ${us.toFixed(0).padStart(6)} µs/record\n`);
   process.stdout.write(`${'sum'.padEnd(40)} ${rows.reduce((a, [, us]) => a + us, 0).toFixed(0).padStart(6)} µs/record\n`);
+}
+
+if (post) {
+  // As src/catalog/load-worker.ts posts: batches of 250 outcomes.
+  const outcomes: PackedOutcome[] = files.map((f) => evaluatePacked(f.bytes, f.source, contentHash(f.bytes), base, gate));
+  const { port1, port2 } = new MessageChannel();
+  const batches: PackedOutcome[][] = [];
+  for (let i = 0; i < outcomes.length; i += 250) batches.push(outcomes.slice(i, i + 250));
+  const us = cpuPer(batches, (batch) => {
+    port1.postMessage({ outcomes: batch, same: [] });
+    receiveMessageOnPort(port2);
+  }) / 250;
+  port1.close();
+  process.stdout.write(`${'post + receive a batch message'.padEnd(40)} ${us.toFixed(1).padStart(6)} µs/record\n`);
 }
