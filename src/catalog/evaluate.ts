@@ -8,7 +8,7 @@ import type { Gate } from '../validate/gate.js';
 import { isPublishable, type ValidationReport } from '../validate/report.js';
 import { encodeBody, encodeVersion } from '../store/codec.js';
 import type { StoredRefusal } from '../store/store.js';
-import { graphStats, publishedQuads, type GraphStats } from './published.js';
+import { graphStats, withDatasetLink, type GraphStats } from './published.js';
 
 export interface EvaluatedRecord {
   id: string;
@@ -47,7 +47,8 @@ export function evaluateMapped(m: MappedRecord, base: string, gate: Gate, copy: 
   const report = gate(m.quads);
   const record = copy ? structuredClone(m.record) : m.record;
   const out: EvaluatedRecord = { id: m.id, iri: m.iri, record, report, stats };
-  if (isPublishable(report)) out.nt = writeNTriples(publishedQuads(record, m.id, m.iri, base));
+  // The mapping is pure, so the published graph is the one just validated plus the dataset link: not mapped again.
+  if (isPublishable(report)) out.nt = writeNTriples(withDatasetLink(m.quads.slice(), m.iri, base));
   return out;
 }
 

@@ -94,7 +94,11 @@ export class PublishedRecord {
 
 /** A record's published graph: its mapping plus one void:inDataset triple. */
 export function publishedQuads(record: Record, id: string, iri: string, base: string): Quad[] {
-  const quads = mapRecord(record, { iri, blankPrefix: `${id}-` });
+  return withDatasetLink(mapRecord(record, { iri, blankPrefix: `${id}-` }), iri, base);
+}
+
+/** `quads` (a record's mapping, as mapRecord gave it) with the void:inDataset triple added at the end. */
+export function withDatasetLink(quads: Quad[], iri: string, base: string): Quad[] {
   quads.push(DataFactory.quad(DataFactory.namedNode(iri), voidNs('inDataset'), DataFactory.namedNode(datasetIri(base))));
   return quads;
 }

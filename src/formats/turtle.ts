@@ -3,6 +3,7 @@ import { DataFactory, Writer } from 'n3';
 import type { Quad, Quad_Object, Term } from '@rdfjs/types';
 import { PREFIXES } from '../rdf/namespaces.js';
 import { collectLists } from '../rdf/lists.js';
+import { plainNTriples } from '../rdf/ntriples.js';
 import { isPublishable, publishable } from './normal-form.js';
 
 const TURTLE_PREFIXES = {
@@ -28,7 +29,10 @@ export function writeTurtle(given: readonly Quad[], prefixes: { [p: string]: str
   return end(writer);
 }
 
+/** Canonical N-Triples (n3's), written directly when every term is plain (src/rdf/ntriples.ts), the usual case. */
 export function writeNTriples(quads: readonly Quad[]): string {
+  const plain = plainNTriples(quads);
+  if (plain !== undefined) return plain;
   const writer = new Writer({ format: 'N-Triples' });
   writer.addQuads(inNormalForm(quads) as Quad[]);
   return end(writer);

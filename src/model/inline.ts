@@ -1,7 +1,7 @@
 // Pure helpers on inline-marked text (the Record's `titleInline` and abstract `inline`): plain text, equality,
 // and the normal form (docs/text.md). No parsing and no HTML here: readers parse, src/html/inline.ts renders.
 import type { Inline, InlineSpan, InlineStyle } from './record.js';
-import { cleanText, type TextTally } from './text.js';
+import { cleanText, collapseSpaces, type TextTally } from './text.js';
 
 export const INLINE_STYLES: readonly InlineStyle[] = ['i', 'b', 'sub', 'sup', 'sc'];
 
@@ -34,8 +34,8 @@ function clean(nodes: readonly Inline[], tally: TextTally | undefined, state: { 
   const out: Inline[] = [];
   for (const node of nodes) {
     if (typeof node === 'string') {
-      let text = cleanText(node, tally).replace(/\s+/g, ' ');
-      if (state.spaceBefore) text = text.replace(/^ /, '');
+      let text = collapseSpaces(cleanText(node, tally));
+      if (state.spaceBefore && text.startsWith(' ')) text = text.slice(1);
       if (text !== '') state.spaceBefore = text.endsWith(' ');
       const last = out[out.length - 1];
       if (typeof last === 'string') out[out.length - 1] = last + text;
@@ -52,7 +52,7 @@ function trimEnd(nodes: Inline[]): boolean {
   for (let i = nodes.length - 1; i >= 0; i--) {
     const node = nodes[i] as Inline;
     if (typeof node === 'string') {
-      const t = node.replace(/ $/, '');
+      const t = node.endsWith(' ') ? node.slice(0, -1) : node;
       nodes[i] = t;
       if (t !== '') return true;
     } else if (trimEnd(node.children)) return true;

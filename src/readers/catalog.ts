@@ -12,6 +12,7 @@ import { parsePublishedIn } from './catalog/published-in.js';
 import { parsePublished } from './catalog/published.js';
 import { isoIsbn13 } from './shared/isbn.js';
 import { isAbsoluteIri } from '../model/ids.js';
+import { collapseSpaces } from '../model/text.js';
 
 // `Format:` values that name another kind of work. "Report" and "Review" stay articles when the record is
 // published in a journal: this catalog uses them for case reports and review articles.
@@ -27,10 +28,9 @@ const SUBJECT_SEPARATOR = /\s*;\s*/;
 const URL = /^https?:\/\/\S+$/i;
 /** Words that only lead up to a licence IRI in a `Rights:` value. */
 const LEAD_IN = /^(?:(?:this|the) (?:work|article|item|record|dataset|book) is )?(?:licen[cs]ed|available|published|distributed|released|made available)(?: (?:under|with))?(?: (?:the|a))?(?: terms of(?: the)?)?(?: (?:licen[cs]e|licen[cs]e at))?$|^licen[cs]e$/i;
-const SPACES = /\s+/g;
 
 function joined(field: Field): string {
-  return field.lines.join(' ').replace(SPACES, ' ').trim();
+  return collapseSpaces(field.lines.join(' ')).trim();
 }
 
 /** Fields whose values are identifiers or URLs: never read as rich text (a SICI DOI holds `<` and `>`). */

@@ -1,4 +1,5 @@
 // Splits a catalog summary back into structured-abstract sections, whose headings the catalog glues to the sentence.
+import { collapseSpaces } from '../../model/text.js';
 import type { AbstractSection } from '../../model/record.js';
 
 /** Structured-abstract headings (IMRaD, CONSORT, case reports; English, German, French, Spanish, Portuguese, Italian, Dutch), longest first so "Conclusions" wins over "Conclusion". */
@@ -52,7 +53,6 @@ const HEADING_AT_SENTENCE_START = new RegExp(
   `(^|[.!?…)\\]]\\s+)(${ALTERNATION})(?:(?=\\p{Lu})|\\s*:\\s*)`,
   'gu',
 );
-const SPACES = /\s+/g;
 
 /** True for a structured-abstract heading such as "Methods" (any case). */
 export function isAbstractHeading(text: string): boolean {
@@ -61,7 +61,7 @@ export function isAbstractHeading(text: string): boolean {
 
 /** The summary as sections: one without heading when unstructured. */
 export function splitAbstract(summary: string): AbstractSection[] {
-  const text = summary.replace(SPACES, ' ').trim();
+  const text = collapseSpaces(summary).trim();
   if (text === '') return [];
   const sections: AbstractSection[] = [];
   let heading: string | undefined;

@@ -1,11 +1,11 @@
 // Normalises the identifiers a catalog record carries: DOI, ISSN, ISBN, and the language name to a BCP 47 code.
+import { collapseSpaces } from '../../model/text.js';
 import { LANGUAGE_NAMES } from './language-table.js';
 import { normalizeIssn } from '../shared/identifiers.js';
 
 const ISSN_IN_TEXT = /\b\d{4}-?\d{3}[\dXx]\b/g;
 const LIST_SEPARATOR = /\s*[;,]\s*|\s{2,}/;
 const ISBN_IN_TEXT = /(?:97[89][-\s]?)?\d{1,5}[-\s]?\d{1,7}[-\s]?\d{1,7}[-\s]?[\dXx]\b/g;
-const SPACES = /\s+/g;
 const LANGUAGE_SEPARATOR = /\s*[;,/]\s*|\s+and\s+/i;
 const LANGUAGES: ReadonlyMap<string, string> = new Map(LANGUAGE_NAMES);
 
@@ -41,7 +41,7 @@ export function pushUnique(target: string[], values: readonly string[]): void {
  * several languages, the first recognised one is returned. Unknown names come back as given, for validation to report.
  */
 export function languageCode(value: string): { code: string; recognised: boolean; count: number } {
-  const text = value.replace(SPACES, ' ').trim();
+  const text = collapseSpaces(value).trim();
   const whole = LANGUAGES.get(text.toLowerCase());
   if (whole) return { code: whole, recognised: true, count: 1 };
   const codes = text

@@ -1,4 +1,5 @@
 // Parses the catalog's author lists ("Family, Given, Family, Given, …") into persons and organisations, in order.
+import { collapseSpaces } from '../../model/text.js';
 import type { Agent } from '../../model/record.js';
 
 // How a list is read (the catalog flattens "Family, Given" pairs into one comma-separated list):
@@ -13,7 +14,6 @@ import type { Agent } from '../../model/record.js';
 const ORGANISATION_WORD =
   /\b(?:consortium|collaboration|group|groups|university|universit[äé]t?|institute|institut|instituto|panel|committee|association|society|network|team|council|foundation|center|centre|project|initiative|organi[sz]ation|agency|laboratory|laboratories|ministry|department|authority|commission|investigators|programme|alliance|federation|inc|ltd|gmbh|corporation|company|hospital|college|academy)\b/i;
 const SPACE = /\s+/;
-const SPACES = /\s+/g;
 const COMMA = /\s*,\s*/;
 const SEMICOLON = /\s*;\s*/;
 
@@ -54,7 +54,7 @@ function fromPair(pair: string): Agent | undefined {
 
 /** "Kanda, Yutaro, Kakiuchi, Yuji, GTEx Consortium" → persons and organisations in order. */
 export function parseNameList(lines: readonly string[]): Agent[] {
-  const text = lines.join(', ').replace(SPACES, ' ').trim();
+  const text = collapseSpaces(lines.join(', ')).trim();
   if (text === '') return [];
   if (text.includes(';')) {
     return text.split(SEMICOLON).map(fromPair).filter((a): a is Agent => a !== undefined);
@@ -76,5 +76,5 @@ export function parseNameList(lines: readonly string[]): Agent[] {
 
 /** `Corporate Author:` values: one organisation per line, commas kept ("University of California, Berkeley"). */
 export function parseOrganisations(lines: readonly string[]): Agent[] {
-  return lines.map((l) => l.replace(SPACES, ' ').trim()).filter((l) => l !== '').map(organisation);
+  return lines.map((l) => collapseSpaces(l).trim()).filter((l) => l !== '').map(organisation);
 }

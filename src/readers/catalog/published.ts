@@ -1,4 +1,5 @@
 // The catalog's `Published:` line, in ISBD order: "Place : Publisher, date" (each part optional).
+import { collapseSpaces } from '../../model/text.js';
 
 export interface Published {
   place?: string;
@@ -10,7 +11,7 @@ export interface Published {
 const TRAILING_DATE = /,?\s*\[?(?:c|©|p)?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)\]?\.?\s*$/;
 
 export function parsePublished(value: string): Published {
-  let rest = value.replace(/\s+/g, ' ').trim();
+  let rest = collapseSpaces(value).trim();
   const out: Published = {};
   const date = TRAILING_DATE.exec(rest);
   if (date && date.index > 0) {

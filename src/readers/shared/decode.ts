@@ -1,5 +1,6 @@
 // Bytes to text, strictly: UTF-8 (with or without a byte-order mark), UTF-16 with one, else Windows-1252 with a
 // warning; binary is refused. Never a U+FFFD in place of a byte the reader could not decode. See docs/text.md.
+import { isUtf8 } from 'node:buffer';
 import { LdpubError } from '../../errors.js';
 import { ReadWarning } from '../warnings.js';
 import { currentLimits, type InputLimits } from './limits.js';
@@ -96,13 +97,15 @@ function utf8(bytes: Uint8Array, skipped: number): Decoded {
   if (binary >= 0) {
     throw badEncoding('looks binary (or UTF-16 without a byte-order mark), not a text record', binary + skipped, bytes[binary]);
   }
-  const bad = firstBadUtf8(bytes);
+  // isUtf8 is native (simdutf) and checks the same well-formedness; the offset is looked for only when it fails.
+  const bad = isUtf8(bytes) ? -1 : firstBadUtf8(bytes);
   // Not UTF-8: plausible Windows-1252 text has no NUL and few control bytes; anything else is binary.
   if (bad >= 0) {
     const suspect = plausibleSingleByte(bytes);
     if (suspect >= 0) throw badEncoding('is neither UTF-8 nor plausible Windows-1252 text: it looks binary', suspect + skipped, bytes[suspect]);
   }
-  if (bad < 0) return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
+  // Well-formed, so Buffer's decoder (faster than TextDecoder's) gives the same text, a BOM past the first kept as U+FEFF.
+  if (bad < 0) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8', warnings: [] };
   const byte = (bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0');
   const warning = new ReadWarning(
     'LDPUB_ENCODING_FALLBACK',

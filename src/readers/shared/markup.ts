@@ -127,6 +127,8 @@ export interface RichText {
 
 /** Rich text to its plain text and (when it carries any allowed markup) inline nodes, both in normal form. */
 export function richText(markup: string, tally?: TextTally): RichText {
+  // No tag and no reference (the common case): the text is its own plain text, and there is no span.
+  if (!markup.includes('<') && !markup.includes('&')) return { text: normalizeText(markup, tally) };
   const inline = normalizeInline(parseInline(markup), tally);
   const text = normalizeText(inlinePlainText(inline));
   return hasMarkup(inline) ? { text, inline } : { text };
