@@ -7,8 +7,12 @@
 // Nothing the server keeps per record lives outside it.
 import { LRUCache } from 'lru-cache';
 
-/** The default bound: 128 MiB for everything kept per record (a crawl of every format then grows RSS by about that). */
-export const DEFAULT_CACHE_BYTES = 128 * 1024 * 1024;
+/**
+ * The default bound: 64 MiB for everything kept per record. Counted honestly that holds a few thousand bodies with
+ * their compressed variants; a crawl grows the process by more than the bound (V8's heap headroom, malloc's free
+ * lists, the store's mapped pages: measured in docs/store.md), so the bound is kept well below the crawl budget.
+ */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** What one cache entry costs beside its value: the key string, lru-cache's slots and the wrapper object. */
 export const ENTRY_OVERHEAD = 160;
