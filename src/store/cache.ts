@@ -19,10 +19,8 @@ export const ENTRY_OVERHEAD = 160;
 /** What a Buffer costs beside its bytes: the Uint8Array and its ArrayBuffer object and backing store record. */
 export const BUFFER_OVERHEAD = 160;
 
-/** The bytes a string costs on the V8 heap, roughly: one byte a character for Latin-1, two otherwise, and a header. */
+/** The bytes a string costs on the V8 heap, roughly: a header, then one byte a character when all are Latin-1, else two. */
 export function stringBytes(s: string): number {
-  // A latin-1 check over every character would cost more than the guess is worth: a string of a record's IRI,
-  // ETag or dates is ASCII; anything else is counted as two-byte.
   return 24 + (/^[\x00-\xff]*$/.test(s) ? s.length : 2 * s.length);
 }
 
