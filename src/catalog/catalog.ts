@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { recordIri } from '../rdf/iris.js';
 import { ByteCache } from '../store/cache.js';
 import type { CatalogReader, Entry, StoredRefusal, StoreMeta } from '../store/store.js';
-import { PublishedRecord } from './published.js';
+import { PublishedRecord, publishedRecordBytes } from './published.js';
 
 /** Why a file or a record in it was not published: as the store keeps it (code LDPUB_INVALID_RECORD, or the reader's). */
 export type Refusal = StoredRefusal;
@@ -163,8 +163,7 @@ export class Catalog {
         if (!v) return undefined;
         return new PublishedRecord(id, e.source, e.iri, this.base, v.record, v.report, e.lastModified, v.stats, e.version, this.store);
       },
-      // A parsed record is about four times its stored size; the stored N-Triples are a fair proxy for that.
-      () => 4 * (e.ntBytes ?? 4096),
+      publishedRecordBytes,
     );
   }
 

@@ -54,7 +54,7 @@ export interface LoadOptions {
   store?: CatalogStore;
   /** Where the store lives (default: DIR/.ldpub). */
   storePath?: string;
-  /** Bytes of the in-process representation cache (default 256 MiB). */
+  /** Bytes of the in-process representation cache (default DEFAULT_CACHE_BYTES, 64 MiB). */
   cacheBytes?: number;
   /** Files evaluated per staged transaction (default 500). */
   stageBatch?: number;

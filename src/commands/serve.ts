@@ -6,7 +6,7 @@ import { LiveCatalog } from '../catalog/live.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load.js';
 import { catalogBeforeIndex, catalogFromStore } from '../catalog/catalog.js';
-import { ByteCache } from '../store/cache.js';
+import { ByteCache, DEFAULT_CACHE_BYTES } from '../store/cache.js';
 import { defaultStorePath, openStore } from '../store/lmdb-store.js';
 import { shaclGateKey } from '../catalog/gate-key.js';
 import { LdpubError } from '../errors.js';
@@ -32,7 +32,7 @@ Serves every record in the data folder by content negotiation.
   --base URL           base of record URIs (default: $LDPUB_BASE_URL or http://localhost:PORT)
   --watch              reload when files in the data folder change (SIGHUP always reloads)
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
-  --cache-mb N         memory for cached representations, in MiB (default: 128)
+  --cache-mb N         memory for cached records and representations, in MiB (default: 64)
   ${engineUsage(21)}
   --sparql URL         serve from a SPARQL store that \`ldpub publish --sparql\` filled (its query endpoint)
                        instead of the data folder: a stateless replica; changes appear within 10 s
@@ -74,7 +74,7 @@ export const run: Command = async (argv, io) => {
     }
     port = integer(values.port, DEFAULT_PORT, '--port', 65535);
     maxAge = integer(values['cache-max-age'], DEFAULT_CACHE_MAX_AGE, '--cache-max-age', 31_536_000);
-    cacheBytes = integer(values['cache-mb'], 128, '--cache-mb', 1_048_576) * 1024 * 1024;
+    cacheBytes = integer(values['cache-mb'], DEFAULT_CACHE_BYTES / 1024 / 1024, '--cache-mb', 1_048_576) * 1024 * 1024;
     base = resolveBase(values.base, port);
     engine = parseEngine(values.engine);
   } catch (e) {

@@ -1,12 +1,13 @@
 // Content codings (RFC 9110 §8.4, §12.5.3): which coding a request accepts, and each body compressed once.
 //
-// A body is compressed the first time a client asks for that coding, on libuv's thread pool (zlib's async API), and
-// the result is remembered in a WeakMap keyed by the body's Buffer: it lives exactly as long as whatever cache holds
-// the body, and is freed with it. Bodies below MIN_COMPRESS_BYTES are sent as they are, and so is any body that a
-// coding would not make smaller.
+// A body is compressed the first time a client asks for that coding, on libuv's thread pool (zlib's async API). This
+// module remembers nothing: the compressed body is kept beside its identity body in the Prepared representation
+// (send.ts), and so counted in the same cache bound and evicted with it. Bodies below MIN_COMPRESS_BYTES are sent as
+// they are, and so is any body that a coding would not make smaller.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import preferredEncodings from 'negotiator/lib/encoding.js';
+import { owned } from '../store/cache.js';
 
 export type Coding = 'br' | 'gzip' | 'identity';
 
@@ -52,9 +53,6 @@ export function compressible(body: Buffer): boolean {
   return body.length >= MIN_COMPRESS_BYTES;
 }
 
-type Encoded = Map<Exclude<Coding, 'identity'>, Promise<Buffer | undefined>>;
-const memo = new WeakMap<Buffer, Encoded>();
-
 function compress(body: Buffer, coding: Exclude<Coding, 'identity'>): Promise<Buffer> {
   const best = body.length <= BEST_UP_TO;
   if (coding === 'gzip') return gzipAsync(body, { level: best ? 9 : 6 });
@@ -68,22 +66,14 @@ function compress(body: Buffer, coding: Exclude<Coding, 'identity'>): Promise<Bu
 }
 
 /**
- * `body` in `coding`, compressed once per body and coding; undefined when the coding would not make it smaller
- * (send it as identity then). Identity is the body itself.
+ * `body` in `coding`, in a Buffer of its own (not a slice of a shared pool, so keeping it keeps only its bytes);
+ * undefined when the coding would not make it smaller (send it as identity then). Identity is the body itself.
+ * Each call compresses: the caller keeps the result (send.ts keeps it with the body, once per coding).
  */
-export function encode(body: Buffer, coding: Coding): Promise<Buffer | undefined> {
-  if (coding === 'identity') return Promise.resolve(body);
-  let found = memo.get(body);
-  if (!found) memo.set(body, (found = new Map()));
-  const m = found;
-  let p = m.get(coding);
-  if (!p) {
-    p = compress(body, coding).then((out) => (out.length < body.length ? out : undefined));
-    // A failure is not remembered: a later request tries again.
-    p.catch(() => m.delete(coding));
-    m.set(coding, p);
-  }
-  return p;
+export async function encode(body: Buffer, coding: Coding): Promise<Buffer | undefined> {
+  if (coding === 'identity') return body;
+  const out = await compress(body, coding);
+  return out.length < body.length ? owned(out) : undefined;
 }
 
 /** The strong ETag of the body in `coding`: the identity tag with `-gzip` or `-br` inside the quotes. */

@@ -5,6 +5,7 @@ import { strongEtag } from '../catalog/published.js';
 import { preconditions } from './conditional.js';
 import { chooseCoding, codedEtag, compressible, encode, type Coding } from './encoding.js';
 import { CORS_HEADERS, cacheControl, contentTypeOf } from './headers.js';
+import { bufferBytes, owned, stringBytes } from '../store/cache.js';
 import { htmlSecurityHeaders } from '../html/csp.js';
 
 export interface RepresentationInit {
@@ -39,10 +40,38 @@ export interface Prepared {
   compressible: boolean;
   /** The variants built so far, identity first; the others are added on first request and kept with the body. */
   variants: Map<Coding, Variant>;
+  /** Variants being compressed now: concurrent first requests for one coding share the work. */
+  building: Map<Coding, Promise<Variant>>;
+}
+
+/**
+ * What `p` costs in memory, roughly: every distinct body's bytes (a compressed variant's too) plus its Buffer, and
+ * each variant's header objects. This is what a cache holding `p` must count, and count again once a variant is added.
+ */
+export function preparedBytes(p: Prepared): number {
+  let bytes = 240; // the Prepared object and its two Maps
+  const seen = new Set<object>();
+  for (const v of p.variants.values()) {
+    if (seen.has(v)) continue; // a coding that would not make the body smaller shares the identity variant
+    seen.add(v);
+    bytes += 96 + headersBytes(v.ok) + headersBytes(v.notModified);
+    if (!seen.has(v.body)) {
+      seen.add(v.body);
+      bytes += bufferBytes(v.body);
+    }
+  }
+  return bytes;
+}
+
+function headersBytes(h: OutgoingHttpHeaders): number {
+  let bytes = 64;
+  for (const value of Object.values(h)) bytes += 16 + (typeof value === 'string' ? stringBytes(value) : 16);
+  return bytes;
 }
 
 export function prepare(init: RepresentationInit): Prepared {
-  const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : init.body;
+  // A Buffer of its own: a slice of a pooled or larger Buffer would keep all of it alive while cached.
+  const body = owned(typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : init.body);
   const etag = init.etag ?? strongEtag(body);
   // Headers a 304 must repeat (RFC 9110 §15.4.5), then the ones only a full response carries.
   const common: OutgoingHttpHeaders = { ETag: etag, ...CORS_HEADERS };
@@ -59,15 +88,28 @@ export function prepare(init: RepresentationInit): Prepared {
     ...(init.mediaType === 'text/html' ? htmlSecurityHeaders() : {}),
   };
   const identity: Variant = { coding: 'identity', body, etag, ok, notModified: common };
-  return { body, etag, lastModified: init.lastModified, compressible: compressible(body), variants: new Map([['identity', identity]]) };
+  return { body, etag, lastModified: init.lastModified, compressible: compressible(body), variants: new Map([['identity', identity]]), building: new Map() };
 }
 
 /** `p` in `coding`, built once: the compressed body (or identity, when the coding would not make it smaller) and its headers. */
-async function variantOf(p: Prepared, coding: Coding): Promise<Variant> {
+export function variantOf(p: Prepared, coding: Coding): Promise<Variant> {
+  const done = p.variants.get(coding);
+  if (done) return Promise.resolve(done);
+  let building = p.building.get(coding);
+  if (!building) {
+    building = buildVariant(p, coding);
+    p.building.set(coding, building);
+    // A failure is not remembered: a later request tries again.
+    const forget = () => p.building.delete(coding);
+    building.then(forget, forget);
+  }
+  return building;
+}
+
+async function buildVariant(p: Prepared, coding: Coding): Promise<Variant> {
   const identity = p.variants.get('identity')!;
   const coded = await encode(p.body, coding);
-  let v = p.variants.get(coding);
-  if (v) return v;
+  let v: Variant;
   if (coded === undefined || coded === p.body) {
     v = identity;
   } else {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseCoding, codedEtag, encode, MIN_COMPRESS_BYTES } from '../../src/http/encoding.js';
-import { prepare, send } from '../../src/http/send.js';
+import { prepare, send, variantOf } from '../../src/http/send.js';
 import { startServer, SEED_ID, type TestServer } from '../server/harness.js';
 import { rawRequest} from '../server/raw-http.js';
 
@@ -45,10 +45,13 @@ describe('chooseCoding', () => {
 describe('encode', () => {
   it('compresses each body once per coding and gives the same bytes to every caller', async () => {
     const body = Buffer.from('a record, '.repeat(500));
-    const [a, b] = await Promise.all([encode(body, 'br'), encode(body, 'br')]);
+    const p = prepare({ body, mediaType: 'text/plain' });
+    const [a, b] = await Promise.all([variantOf(p, 'br'), variantOf(p, 'br')]);
     expect(a).toBe(b);
-    expect(await encode(body, 'br')).toBe(a);
-    expect(brotliDecompressSync(a!).equals(body)).toBe(true);
+    expect(await variantOf(p, 'br')).toBe(a);
+    expect(p.variants.get('br')).toBe(a);
+    expect(brotliDecompressSync(a.body).equals(body)).toBe(true);
+    expect(gunzipSync((await variantOf(p, 'gzip')).body).equals(body)).toBe(true);
     expect(gunzipSync((await encode(body, 'gzip'))!).equals(body)).toBe(true);
     expect(await encode(body, 'identity')).toBe(body);
   });

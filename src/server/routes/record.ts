@@ -13,11 +13,9 @@ import { OwnerCache } from '../context.js';
 import { notFound, sendError, type Offer } from '../errors.js';
 import { linkHeader } from '../../http/headers.js';
 import { negotiatorFor } from '../../http/negotiate.js';
-import { prepare, send, type Prepared } from '../../http/send.js';
+import { prepare, preparedBytes, send, type Prepared } from '../../http/send.js';
 
 const pick = negotiatorFor(negotiableFormats());
-/** What a prepared body costs in the cache: its bytes and about half a kilobyte of headers. */
-const preparedSize = (p: Prepared) => p.body.length + 512;
 const links = new OwnerCache<PublishedRecord, string>();
 
 export function contentLocation(id: string, format: Format): string {
@@ -120,7 +118,12 @@ export function recordHandler(ctx: ServerContext) {
     // Each body is kept with its headers when its key is bounded: no parameters, or parameters the format has made
     // canonical and checked (normalizeParams), such as the shipped citation styles and locales.
     const bounded = used.length === 0 || format.normalizeParams !== undefined;
+    if (!bounded) return send(req, res, await make());
     const cache = ctx.live.current.cache;
-    return send(req, res, await (bounded ? cache.get(`prepared\u0000${record.id}\u0000${record.version}\u0000${key}`, make, preparedSize) : make()));
+    const cacheKey = `prepared\u0000${record.id}\u0000${record.version}\u0000${key}`;
+    const prepared = await cache.get(cacheKey, make, preparedBytes);
+    const sent = send(req, res, prepared);
+    // A compressed variant was added: the cache counts it in the same bound (and may let older entries go for it).
+    return sent ? sent.then(() => cache.resize(cacheKey, prepared)) : undefined;
   };
 }
