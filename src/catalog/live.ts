@@ -24,6 +24,11 @@ export class LiveCatalog {
     this.catalog = initial;
   }
 
+  /** True while a reload is being built (the catalog being served is the one before it). */
+  get reloading(): boolean {
+    return this.pending !== undefined;
+  }
+
   /** Swaps in a catalog built outside a reload (the index of a restarted server, once read). */
   swap(catalog: Catalog): void {
     this.catalog = catalog;

@@ -30,8 +30,18 @@ async function main(): Promise<void> {
     batch = [];
     same = [];
   };
-  for (const { path, source, known } of files) {
-    if (await isStreamedFile(path)) {
+  const read = (path: string): Promise<Buffer | Error> => readFile(path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  // The next file is read while this one is evaluated, so the worker's core does not wait on the file system
+  // (four round trips to libuv's pool a file). Never a file read record by record: that one is not read whole.
+  let ahead: { index: number; bytes: Promise<Buffer | Error> } | undefined;
+  const readAhead = async (index: number) => {
+    const next = files[index];
+    ahead = next && !(await isStreamedFile(next.path)) ? { index, bytes: read(next.path) } : undefined;
+  };
+  for (let i = 0; i < files.length; i++) {
+    const { path, source, known } = files[i]!;
+    let pending = ahead?.index === i ? ahead.bytes : undefined;
+    if (!pending && (await isStreamedFile(path))) {
       // A MARC file, read record by record, never whole.
       const outcome = await evaluateStreamedFile(path, source, known, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) })), false);
       if (outcome === 'same') same.push(source);
@@ -39,16 +49,16 @@ async function main(): Promise<void> {
       if (batch.length + same.length >= BATCH) post();
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      batch.push(unreadable(source, e));
+    pending ??= read(path);
+    await readAhead(i + 1);
+    const bytes = await pending;
+    if (bytes instanceof Error) {
+      batch.push(unreadable(source, bytes));
       continue;
     }
     const hash = contentHash(bytes);
     if (known === hash) same.push(source);
-    // Outside the try: a bug in evaluation fails the load, as it does in the main thread.
+    // A bug in evaluation fails the load, as it does in the main thread.
     else batch.push(evaluatePacked(bytes, source, hash, base, (gate ??= await loadGate({ ...(shapesDir ? { shapesDir } : {}), ...(engine ? { engine } : {}) }))));
     if (batch.length + same.length >= BATCH) post();
   }

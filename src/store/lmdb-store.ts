@@ -147,7 +147,11 @@ export class LmdbStore implements CatalogStore {
 
   async entries(): Promise<Entry[]> {
     const out: Entry[] = [];
-    for (const { value } of this.entryDb.getRange({})) out.push(value);
+    for (const { value } of this.entryDb.getRange({})) {
+      out.push(value);
+      // A million entries take seconds to decode: a restarted server answers requests meanwhile.
+      if (out.length % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     return out;
   }
 

@@ -43,6 +43,19 @@ describe('LiveCatalog', () => {
     expect(live.current).toBe(first);
   });
 
+  it('says whether a reload is under way', async () => {
+    const gate = await loadGate();
+    const first = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate });
+    let finish: (c: typeof first) => void = () => {};
+    const live = new LiveCatalog(first, () => new Promise((resolve) => (finish = resolve)));
+    expect(live.reloading).toBe(false);
+    const done = live.reload();
+    expect(live.reloading).toBe(true);
+    finish(first);
+    await done;
+    expect(live.reloading).toBe(false);
+  });
+
   it('after a failed build, the next reload looks at everything, not only the paths named then', async () => {
     const gate = await loadGate();
     const first = await loadCatalog({ dataDir: dir, base: TEST_BASE, gate });

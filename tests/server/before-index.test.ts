@@ -58,5 +58,6 @@ describe('before the index is read', () => {
     await swapIn();
     for (const path of ['/', '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc', '/dump.nt', '/sitemap.xml', '/health']) expect((await fetch(`${url}${path}`)).status, path).toBe(200);
     expect((await fetch(`${url}/record/${SEED_ID}.nt`)).status).toBe(200);
+    expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ status: 'ok', published: 3, reloading: false });
   });
 });
