@@ -1,19 +1,15 @@
 // A restarted server answers single records from the store while it reads its index; listings answer 503 with
 // Retry-After until the index is in, then everything answers as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogBeforeIndex, catalogFromStore } from '../../src/catalog/catalog.js';
 import { LiveCatalog } from '../../src/catalog/live.js';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { createApp } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/log.js';
 import { closeStores, openStore } from '../../src/store/lmdb-store.js';
-import { BASE, dataFolder, SEED_ID, acceptAll } from './harness.js';
+import { BASE, dataFolder, listenApp, SEED_ID, acceptAll, type Listening } from './harness.js';
 
-let server: Server;
+let listening: Listening;
 let url: string;
 let live: LiveCatalog;
 let swapIn: () => Promise<void>;
@@ -25,16 +21,12 @@ beforeAll(async () => {
   rmSync(join(dir, `${SEED_ID}.txt`)); // the folder is not read: what the store published is served
   live = new LiveCatalog(await catalogBeforeIndex(store, BASE, (id) => store.entrySync(id)), () => Promise.reject(new Error('not here')));
   swapIn = async () => live.swap(await catalogFromStore(store, BASE));
-  const app = createApp({ live, base: BASE, logger: createLogger('silent') });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  listening = await listenApp(live);
+  url = listening.url;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await listening.close();
   await closeStores();
 });
 

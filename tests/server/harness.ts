@@ -33,25 +33,42 @@ export function dataFolder(fixtures: readonly string[] = ['plos-one-e-locator', 
 
 let shapesGate: Promise<Gate> | undefined;
 
+export interface Listening {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The app over `live` on 127.0.0.1, on a port the system picks. */
+export async function listenApp(live: LiveCatalog, options: { base?: string; cacheMaxAge?: number; shapesDir?: string } = {}): Promise<Listening> {
+  const app = createApp({ live, base: options.base ?? BASE, logger: createLogger('silent'), cacheMaxAge: options.cacheMaxAge, shapesDir: options.shapesDir });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 export async function startServer(options: { dir?: string; gate?: Gate; cacheMaxAge?: number; shapesDir?: string } = {}): Promise<TestServer> {
   const dir = options.dir ?? dataFolder();
   // The real SHACL gate unless a test brings its own: the server publishes through nothing else.
   const gate = options.gate ?? (await (shapesGate ??= loadGate()));
   const build = () => loadCatalog({ dataDir: dir, base: BASE, gate });
   const live = new LiveCatalog(await build(), build);
-  const app = createApp({ live, base: BASE, logger: createLogger('silent'), cacheMaxAge: options.cacheMaxAge, shapesDir: options.shapesDir });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenApp(live, options);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     dir,
     live,
-    server,
+    server: listening.server,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       removeDir(dir);
     },
   };

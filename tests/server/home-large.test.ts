@@ -1,16 +1,12 @@
 // The home page of a large catalog lists and filters from the index alone, holding no list of every record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { Catalog } from '../../src/catalog/catalog.js';
 import { LiveCatalog } from '../../src/catalog/live.js';
-import { createApp } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/log.js';
 import type { CatalogReader, Entry } from '../../src/store/store.js';
-import { BASE } from './harness.js';
+import { BASE, listenApp, type Listening } from './harness.js';
 
 const COUNT = 12_000;
-let server: Server;
+let listening: Listening;
 let url: string;
 let reads = 0;
 
@@ -33,17 +29,11 @@ beforeAll(async () => {
     refusals: async () => [],
   };
   const catalog = new Catalog(BASE, entries, [], store);
-  const app = createApp({ live: new LiveCatalog(catalog, async () => catalog), base: BASE, logger: createLogger('silent') });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  listening = await listenApp(new LiveCatalog(catalog, async () => catalog));
+  url = listening.url;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => listening.close());
 
 const items = (page: string) => [...page.matchAll(/<li><a class="title" href="([^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
 

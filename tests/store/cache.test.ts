@@ -1,10 +1,7 @@
 // The one bound on what the server keeps per record: parsed records, bodies and their compressed variants are all
 // counted in the ByteCache, least recently used out, and nothing of them is kept beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { LiveCatalog } from '../../src/catalog/live.js';
@@ -13,12 +10,11 @@ import { negotiableFormats } from '../../src/formats/registry.js';
 import { publishedRecordBytes } from '../../src/catalog/published.js';
 import { encode } from '../../src/http/encoding.js';
 import { preparedBytes, type Prepared } from '../../src/http/send.js';
-import { createApp } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/log.js';
 import { bufferBytes, ByteCache, ENTRY_OVERHEAD, owned } from '../../src/store/cache.js';
 import { closeStores } from '../../src/store/lmdb-store.js';
 import { rawRequest } from '../server/raw-http.js';
-import { acceptAll } from '../server/harness.js';
+import { acceptAll, listenApp, type Listening } from '../server/harness.js';
+import { tempDir } from '../helpers/temp.js';
 import { fixturePath, TEST_BASE } from '../helpers/fixtures.js';
 
 describe('ByteCache', () => {
@@ -82,28 +78,23 @@ describe('the cache bound over real requests, compressed and not', () => {
   const SEED = readFileSync(fixturePath('catalog', 'seed-case-report.txt'), 'utf8');
   const ids = Array.from({ length: 10 }, (_, i) => `r${String(i).padStart(3, '0')}`);
   let dir: string;
-  let server: Server;
+  let listening: Listening;
   let url: string;
   let cache: ByteCache;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ldpub-cache-'));
+    dir = tempDir('cache');
     ids.forEach((id, i) => writeFileSync(join(dir, `${id}.txt`), SEED.replace('The Combination', `Record ${i}: The Combination`)));
     const build = () => loadCatalog({ dataDir: dir, base: TEST_BASE, gate: acceptAll, cacheBytes: BOUND });
     const live = new LiveCatalog(await build(), build);
     cache = live.current.cache;
-    const app = createApp({ live, base: TEST_BASE, logger: createLogger('silent') });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    listening = await listenApp(live, { base: TEST_BASE });
+    url = listening.url;
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await listening.close();
     await closeStores();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Every held body and compressed variant, each accounted at least at its bytes. */
