@@ -40,8 +40,9 @@ export function watchFolder(dir: string, onChange: (path: string | undefined) =>
         void walk(path);
       });
     } catch (e) {
-      // The folder went away meanwhile, or the kernel's watch limit is reached.
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') onError(e as Error);
+      // A subfolder gone meanwhile is no error; the data folder itself missing, or the kernel's watch limit, is.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (rel === '' || (code !== 'ENOENT' && code !== 'ENOTDIR')) onError(e as Error);
       return;
     }
     watcher.on('error', (e) => {

@@ -45,4 +45,11 @@ describe.each([process.platform])('watchFolder on %s', (platform) => {
       w.close();
     }
   });
+
+  it('reports a data folder it cannot watch, rather than watching nothing', () => {
+    const errors: Error[] = [];
+    const w = watchFolder(join(tempDir('watch'), 'missing'), () => {}, (e) => errors.push(e), platform);
+    w.close();
+    expect(errors.map((e) => (e as NodeJS.ErrnoException).code)).toEqual(['ENOENT']);
+  });
 });
