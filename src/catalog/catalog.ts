@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { recordIri } from '../rdf/iris.js';
 import { ByteCache } from '../store/cache.js';
 import type { CatalogReader, Entry, StoredRefusal, StoreMeta } from '../store/store.js';
+import { EntryIndex, EntryList, IndexBuilder } from './entry-index.js';
 import { PublishedRecord, publishedRecordBytes } from './published.js';
 
 /** Why a file or a record in it was not published: as the store keeps it (code LDPUB_INVALID_RECORD, or the reader's). */
@@ -17,16 +18,15 @@ export interface CatalogEntry extends Entry {
 }
 
 export class Catalog {
-  private statsMemo: { triples: number; entities: number } | undefined;
   private snapshotMemo: string | undefined;
-  /** The ids of `all`, in its order: what `entry` searches (a search then reads one compact array, not a million objects). */
-  private readonly ids: readonly string[];
+  /** Every entry, packed (entry-index.ts): the catalog's memory for a million records is about 150 MiB of buffers. */
+  private readonly index: EntryIndex<CatalogEntry>;
   /** Published records sorted by id: the order of every listing, page and dump. */
-  readonly records: readonly CatalogEntry[];
+  readonly records: EntryList<CatalogEntry>;
   /** Deleted records, sorted by id: kept for ever (OAI-PMH deletedRecord "persistent"), answered with 410. */
-  readonly tombstones: readonly CatalogEntry[];
-  /** Records and tombstones together, sorted by id: what OAI-PMH lists, and the index `entry` searches. */
-  readonly all: readonly CatalogEntry[];
+  readonly tombstones: EntryList<CatalogEntry>;
+  /** Records and tombstones together, sorted by id: what OAI-PMH lists. */
+  readonly all: EntryList<CatalogEntry>;
   /** When the set last changed, deletions included; the build time of a store that never published. */
   readonly lastModified: Date;
   /** The first datestamp the store ever gave (OAI-PMH earliestDatestamp). */
@@ -34,7 +34,7 @@ export class Catalog {
 
   constructor(
     readonly base: string,
-    entries: readonly Entry[],
+    entries: readonly Entry[] | EntryIndex<CatalogEntry>,
     readonly refused: readonly Refusal[],
     readonly store: CatalogReader,
     readonly cache: ByteCache = new ByteCache(),
@@ -46,80 +46,30 @@ export class Catalog {
      */
     private readonly lookup?: (id: string) => Entry | undefined,
   ) {
-    // The entries themselves, not copies: a million of them is the index's memory. `iri` and `lastModified` are
-    // computed when read (a getter on a prototype shared by every entry), so an entry holds the stored fields only.
-    // No map by id beside them: `entry` searches the sorted array (20 steps for a million), which a reload can
-    // patch by splicing instead of rebuilding a million-key map.
-    const listed = entries.map((e) => adopt(e, base));
-    // The store lists in key order, which for ids ([A-Za-z0-9._-]) is this order: sort only when it is not.
-    let sorted = true;
-    for (let i = 1; i < listed.length && sorted; i++) if (listed[i - 1]!.id >= listed[i]!.id) sorted = false;
-    if (!sorted) {
-      listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (let i = 1; i < listed.length; i++) if (listed[i - 1]!.id === listed[i]!.id) throw new Error(`two index entries for the id ${listed[i]!.id}`);
-    }
-    this.all = listed;
-    this.ids = listed.map((e) => e.id);
-    this.records = listed.filter((e) => !e.deleted);
-    this.tombstones = listed.filter((e) => e.deleted);
-    let newest = meta.changed ?? 0;
-    let oldest = Infinity;
-    for (const e of listed) {
-      if (e.datestamp > newest) newest = e.datestamp;
-      if (e.datestamp < oldest) oldest = e.datestamp;
-    }
-    this.lastModified = seconds(newest || builtAt.getTime());
+    this.index = entries instanceof EntryIndex ? entries : indexOf(entries, base);
+    this.all = new EntryList(this.index, 'all');
+    this.records = new EntryList(this.index, 'live');
+    this.tombstones = new EntryList(this.index, 'deleted');
+    const { newest, oldest } = this.index.totals;
+    this.lastModified = seconds(Math.max(meta.changed ?? 0, newest) || builtAt.getTime());
     this.earliest = seconds(meta.earliest ?? oldest);
     if (!Number.isFinite(this.earliest.getTime())) this.earliest = this.lastModified;
     if (meta.snapshot !== undefined) this.snapshotMemo = meta.snapshot;
   }
 
   /**
-   * This catalog with `changes` applied (new, changed and deleted entries, by id), sharing everything else:
-   * linear copies of the sorted arrays, no re-sorting and no re-reading of the store, so a reload that changed a
-   * few records costs milliseconds whatever the catalog's size.
+   * This catalog with `changes` applied (new, changed and deleted entries, by id), sharing everything else: the
+   * index chunks the changes fall in are re-encoded, the rest shared, and nothing is re-read from the store, so a
+   * reload that changed a few records costs milliseconds whatever the catalog's size.
    */
   patched(changes: readonly Entry[], refused: readonly Refusal[], meta: StoreMeta): Catalog {
-    const sortedChanges = changes.map((e) => adopt(e, this.base)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const all: CatalogEntry[] = [];
-    let i = 0;
-    for (const c of sortedChanges) {
-      const at = this.indexOf(c.id);
-      const stop = at < 0 ? -at - 1 : at;
-      while (i < stop) all.push(this.all[i++]!);
-      all.push(c);
-      if (at >= 0) i++;
-    }
-    while (i < this.all.length) all.push(this.all[i++]!);
-    return new Catalog(this.base, all, refused, this.store, this.cache, meta);
-  }
-
-  /** Index of `id` in `all`, or -(insertion point) - 1 when absent. */
-  private indexOf(id: string): number {
-    let lo = 0;
-    let hi = this.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = this.ids[mid]!;
-      if (at < id) lo = mid + 1;
-      else if (at > id) hi = mid - 1;
-      else return mid;
-    }
-    return -lo - 1;
+    return new Catalog(this.base, this.index.patched(changes), refused, this.store, this.cache, meta);
   }
 
   /** Triples and entities over every published record, summed once from the counts taken at ingest. */
   get stats(): { triples: number; entities: number } {
-    if (!this.statsMemo) {
-      let triples = 0;
-      let entities = 0;
-      for (const r of this.records) {
-        triples += r.stats?.triples ?? 0;
-        entities += r.stats?.entities ?? 0;
-      }
-      this.statsMemo = { triples, entities };
-    }
-    return this.statsMemo;
+    const { triples, entities } = this.index.totals;
+    return { triples, entities };
   }
 
   /**
@@ -128,7 +78,7 @@ export class Catalog {
    * catalog built without one hashes every entry.
    */
   get snapshot(): string {
-    this.snapshotMemo ??= nextSnapshot(this.base, undefined, this.all);
+    this.snapshotMemo ??= nextSnapshot(this.base, undefined, [...this.all]);
     return this.snapshotMemo;
   }
 
@@ -137,14 +87,19 @@ export class Catalog {
     return this.lookup === undefined;
   }
 
+  /** The byte length of every published record's stored N-Triples together, when each one's is known. */
+  get ntBytes(): number | undefined {
+    const t = this.index.totals;
+    return t.ntMissing > 0 ? undefined : t.ntBytes;
+  }
+
   /** The entry of a published or deleted record. */
   entry(id: string): CatalogEntry | undefined {
     if (this.lookup) {
       const e = this.lookup(id);
       return e ? adopt(e, this.base) : undefined;
     }
-    const at = this.indexOf(id);
-    return at >= 0 ? this.all[at] : undefined;
+    return this.index.get(id);
   }
 
   /** True when `id` was published once and is deleted now. */
@@ -168,21 +123,29 @@ export class Catalog {
   }
 
   get size(): number {
-    return this.records.length;
+    return this.index.totals.live;
   }
 
   /** Counts for /health and the CLI. */
   counts(): { published: number; refused: number; withWarnings: number; deleted: number } {
-    return {
-      published: this.records.length,
-      refused: this.refused.length,
-      withWarnings: this.records.filter((r) => (r.warnings ?? 0) > 0).length,
-      deleted: this.tombstones.length,
-    };
+    const t = this.index.totals;
+    return { published: t.live, refused: this.refused.length, withWarnings: t.warned, deleted: t.all - t.live };
   }
 }
 
 const prototypes = new Map<string, object>();
+
+/** The index of `entries`, sorted first when they are not (the store lists them in key order, which is id order). */
+function indexOf(entries: readonly Entry[], base: string): EntryIndex<CatalogEntry> {
+  const builder = new IndexBuilder(entryMaker(base));
+  for (const e of entries) builder.add(e);
+  return builder.finish();
+}
+
+/** How the index gives out an entry for `base`: a fresh object with the prototype that derives its IRI. */
+function entryMaker(base: string): (e: Entry) => CatalogEntry {
+  return (e) => adopt(e, base);
+}
 
 /** A stored entry as an index entry: the same object, given the prototype that derives its IRI and HTTP date. */
 function adopt(e: Entry, base: string): CatalogEntry {
@@ -229,6 +192,13 @@ export async function catalogBeforeIndex(store: CatalogReader, base: string, loo
 
 /** The catalog the store last published, without looking at the data folder: ready as fast as the index is read. */
 export async function catalogFromStore(store: CatalogReader, base: string, cache?: ByteCache): Promise<Catalog> {
-  const [entries, refusals, meta] = await Promise.all([store.entries(), store.refusals(), store.meta()]);
-  return new Catalog(base, entries, refusals, store, cache, meta);
+  const [index, refusals, meta] = await Promise.all([readIndex(store, base), store.refusals(), store.meta()]);
+  return new Catalog(base, index, refusals, store, cache, meta);
+}
+
+/** The store's entries packed as they are read, batch by batch: never a million entry objects at once. */
+async function readIndex(store: CatalogReader, base: string): Promise<EntryIndex<CatalogEntry>> {
+  const builder = new IndexBuilder(entryMaker(base));
+  for await (const batch of store.entryBatches()) for (const e of batch) builder.add(e);
+  return builder.finish();
 }

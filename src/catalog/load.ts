@@ -504,7 +504,7 @@ class Claims {
    * Compares the claimed records with `current` (the published entries they may replace). `entries` is the whole
    * published set when `current` was all of it; `changed` what to write; `obsolete` the versions replaced.
    */
-  compare(current: readonly Entry[], meta: StoreMeta, store: CatalogStore, clock: ((id: string) => number) | undefined) {
+  compare(current: Iterable<Entry>, meta: StoreMeta, store: CatalogStore, clock: ((id: string) => number) | undefined) {
     const floor = Math.max(meta.floor ?? 0, store.responseFloor);
     const now = Date.now();
     const stampOf = (id: string) => Math.max(clock ? clock(id) : now, floor);

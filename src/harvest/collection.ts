@@ -56,23 +56,15 @@ export function collectionPage(catalog: Catalog, base: string, position: PagePos
     totalItems: total,
     first: q('page', '1'),
     last: q('page', 'last'),
-    ...(start > 0 ? { previous: start < total ? q('before', records[start]!.id) : q('page', 'last') } : {}),
-    ...(end < total ? { next: q('after', records[end - 1]!.id) } : {}),
+    ...(start > 0 ? { previous: start < total ? q('before', records.at(start)!.id) : q('page', 'last') } : {}),
+    ...(end < total ? { next: q('after', records.at(end - 1)!.id) } : {}),
     members: records.slice(start, end).map((r) => ({ iri: r.iri, ...(r.title ? { name: r.title } : {}) })),
   };
 }
 
 /** The index of the first record whose id is greater than `id` (or, with `orEqual`, not less than it). */
 function firstAfter(records: Catalog['records'], id: string, orEqual = false): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const other = records[mid]!.id;
-    if (other < id || (!orEqual && other === id)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return records.rank(id, !orEqual);
 }
 
 export function collectionQuads(p: CollectionPage): Quad[] {

@@ -66,12 +66,7 @@ const FRAMING: { readonly [K in DumpKind]: { start: string; between: string; end
 
 /** The byte length of the N-Triples dump, known from the lengths stored at ingest. */
 export function ntLength(catalog: Catalog): number | undefined {
-  let total = 0;
-  for (const r of catalog.records) {
-    if (r.ntBytes === undefined) return undefined;
-    total += r.ntBytes;
-  }
-  return total;
+  return catalog.ntBytes;
 }
 
 /**

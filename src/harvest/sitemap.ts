@@ -20,8 +20,9 @@ export function sitemapPages(catalog: Catalog, limit: number): number {
 /** The URL set of records [start, end). */
 export async function writeUrlset(catalog: Catalog, start: number, end: number, sink: Sink): Promise<void> {
   await sink.write(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${NS}">\n`);
-  for (let i = start; i < end && i < catalog.records.length; i++) {
-    const r = catalog.records[i]!;
+  let i = start;
+  for (const r of catalog.records.from(start)) {
+    if (i++ >= end) break;
     await sink.write(`  <url><loc>${escapeText(r.iri)}</loc><lastmod>${lastmod(r.lastModified)}</lastmod></url>\n`);
   }
   await sink.write('</urlset>\n');

@@ -147,12 +147,22 @@ export class LmdbStore implements CatalogStore {
 
   async entries(): Promise<Entry[]> {
     const out: Entry[] = [];
-    for (const { value } of this.entryDb.getRange({})) {
-      out.push(value);
-      // A million entries take seconds to decode: a restarted server answers requests meanwhile.
-      if (out.length % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
+    for await (const batch of this.entryBatches()) for (const e of batch) out.push(e);
     return out;
+  }
+
+  async *entryBatches(): AsyncIterable<Entry[]> {
+    let batch: Entry[] = [];
+    for (const { value } of this.entryDb.getRange({})) {
+      batch.push(value);
+      // A million entries take seconds to decode: a restarted server answers requests between batches.
+      if (batch.length === 20_000) {
+        yield batch;
+        batch = [];
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (batch.length) yield batch;
   }
 
   /** One entry by id, synchronously (a restarted server answers from it before its index is read). */

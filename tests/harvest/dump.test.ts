@@ -41,7 +41,7 @@ describe('/dump.nt', () => {
     for (const [i, q] of perRecord.entries()) {
       for (const label of labelsOf(writeNTriples(q))) {
         expect(seen.get(label), `blank node ${label}`).toBeUndefined();
-        seen.set(label, records[i]!.id);
+        seen.set(label, records.at(i)!.id);
       }
     }
     expect(seen.size).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe('/dump.jsonl', () => {
     let total = 0;
     for (const [i, line] of lines.entries()) {
       const doc = JSON.parse(line) as { '@id': string; '@context': unknown };
-      expect(doc['@id']).toBe(`${BASE}/record/${records[i]!.id}`);
+      expect(doc['@id']).toBe(`${BASE}/record/${records.at(i)!.id}`);
       expect(doc['@context']).toBeTypeOf('object');
       total += (await parseJsonLd(line)).length;
     }

@@ -23,6 +23,9 @@ beforeAll(async () => {
     location: 'memory',
     meta: async () => ({ formatVersion: 2 }),
     entries: async () => entries,
+    async *entryBatches() {
+      yield entries;
+    },
     changesSince: async () => [],
     version: async () => (reads++, undefined),
     representation: async () => undefined,

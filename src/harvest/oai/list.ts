@@ -43,8 +43,11 @@ export async function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'Lis
   const { catalog } = ctx;
   const start = resumeAt(catalog, state);
   const set = state.set;
-  const { page, remaining } = scan(catalog.all, start, ctx.pageSize, from, until, set === undefined ? undefined : (id) => inSet(sets, id, set));
+  // In the snapshot the list began in, its size is known: the scan stops once the page is full.
+  const known = state.snapshot === snapshotId(catalog) && state.total !== undefined && state.total >= state.cursor ? state.total : undefined;
+  const { page, remaining: counted } = scan(catalog.all, start, ctx.pageSize, from, until, set === undefined ? undefined : (id) => inSet(sets, id, set), known !== undefined);
   if (page.length === 0) throw new OaiError('noRecordsMatch', 'no records match the arguments');
+  const remaining = known !== undefined ? known - state.cursor : counted;
   const completeListSize = state.cursor + remaining;
   let token: string | undefined;
   if (remaining > page.length) {
@@ -59,6 +62,7 @@ export async function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'Lis
       after: last.record.id,
       index: last.index + 1,
       snapshot: snapshotId(catalog),
+      total: completeListSize,
     });
   } else if (state.cursor > 0) {
     token = '';
@@ -74,30 +78,33 @@ export async function selectPage(ctx: OaiContext, verb: 'ListIdentifiers' | 'Lis
 function resumeAt(catalog: Catalog, state: { after: string; index: number; snapshot?: string }): number {
   if (state.snapshot === undefined) return 0;
   const records = catalog.all;
-  if (state.snapshot === snapshotId(catalog) && state.index <= records.length && records[state.index - 1]?.id === state.after) return state.index;
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (records[mid]!.id <= state.after) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  if (state.snapshot === snapshotId(catalog) && state.index <= records.length && records.at(state.index - 1)?.id === state.after) return state.index;
+  return records.rank(state.after, true);
 }
 
-/** Up to `size` matching records or tombstones from `start`, and how many match from `start` on in all. */
-function scan(records: readonly CatalogEntry[], start: number, size: number, from?: DateBound, until?: DateBound, member?: (id: string) => boolean) {
+/**
+ * Up to `size` matching records or tombstones from `start`, and how many match from `start` on in all (with
+ * `pageOnly`, the scan stops at a full page and the count is not made).
+ */
+function scan(records: Catalog['all'], start: number, size: number, from?: DateBound, until?: DateBound, member?: (id: string) => boolean, pageOnly = false) {
   const page: Array<{ record: CatalogEntry; index: number }> = [];
   if (!from && !until && !member) {
-    for (let i = start; i < records.length && page.length < size; i++) page.push({ record: records[i]!, index: i });
+    let i = start;
+    for (const record of records.from(start)) {
+      if (page.length >= size) break;
+      page.push({ record, index: i++ });
+    }
     return { page, remaining: Math.max(0, records.length - start) };
   }
   let remaining = 0;
-  for (let i = start; i < records.length; i++) {
-    const t = records[i]!.lastModified.getTime();
-    if ((from && t < from.ms) || (until && t > until.ms) || (member && !member(records[i]!.id))) continue;
+  let i = start;
+  for (const record of records.from(start)) {
+    const index = i++;
+    const t = Math.floor(record.datestamp / 1000) * 1000;
+    if ((from && t < from.ms) || (until && t > until.ms) || (member && !member(record.id))) continue;
     remaining++;
-    if (page.length < size) page.push({ record: records[i]!, index: i });
+    if (page.length < size) page.push({ record, index });
+    else if (pageOnly) break;
   }
   return { page, remaining };
 }

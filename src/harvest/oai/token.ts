@@ -18,6 +18,11 @@ export interface TokenState {
   index: number;
   /** The snapshot the token was issued in. */
   snapshot: string;
+  /**
+   * completeListSize as counted on the first page, valid in the same snapshot: later pages need not count the
+   * rest of the list again (at a million records, a scan to the end for every page of a harvest).
+   */
+  total?: number;
 }
 
 export class TokenCodec {
@@ -72,6 +77,7 @@ function isState(s: unknown): s is TokenState {
     typeof o.after === 'string' &&
     Number.isSafeInteger(o.index) &&
     (o.index as number) >= 0 &&
-    typeof o.snapshot === 'string'
+    typeof o.snapshot === 'string' &&
+    (o.total === undefined || (Number.isSafeInteger(o.total) && (o.total as number) >= 0))
   );
 }

@@ -133,7 +133,7 @@ export const OAI_IDENTIFIER_NS = 'http://www.openarchives.org/OAI/2.0/oai-identi
 
 /** Identify's oai-identifier description: how this repository's identifiers are built, with a real one as the sample. */
 function oaiIdentifierDescription(ctx: OaiContext): string {
-  const sample = oaiIdentifier(ctx, ctx.catalog.records[0]?.id ?? 'example');
+  const sample = oaiIdentifier(ctx, ctx.catalog.records.at(0)?.id ?? 'example');
   return (
     `<description><oai-identifier xmlns="${OAI_IDENTIFIER_NS}" xmlns:xsi="${XSI_NS}" xsi:schemaLocation="${OAI_IDENTIFIER_NS} ${OAI_IDENTIFIER_NS}.xsd">` +
     `${element('scheme', 'oai')}${element('repositoryIdentifier', ctx.repositoryId)}${element('delimiter', ':')}${element('sampleIdentifier', sample)}` +

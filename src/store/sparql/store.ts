@@ -62,6 +62,10 @@ export class SparqlStore implements CatalogReader {
   /** What the last `entries()` left out: each entry in the meta graph that is not ldpub's, as the error that says why. */
   foreign: LdpubError[] = [];
 
+  async *entryBatches(): AsyncIterable<Entry[]> {
+    yield await this.entries();
+  }
+
   /** Every entry: paged, sorted by id. An entry that is not ldpub's is left out and listed in `foreign`, not served. */
   async entries(): Promise<Entry[]> {
     const out: Entry[] = [];
