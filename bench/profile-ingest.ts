@@ -1,10 +1,15 @@
 // Runs exactly what a load worker does per file (evaluatePacked: read, map, validate, write N-Triples, encode and
 // deflate) on generated records, one record a file, with nothing else in the process; reports CPU µs per record.
-//   npm run build && node dist/bench/profile-ingest.js [COUNT] [ROUNDS] [--stages] [--post]
+//   npm run build && node dist/bench/profile-ingest.js [COUNT] [ROUNDS] [--stages] [--post] [--read]
 //   node --cpu-prof --cpu-prof-dir=bench/results dist/bench/profile-ingest.js 3000
 //   node dist/bench/profile-summary.js bench/results/<file>.cpuprofile
 // `--stages` also times each step alone (CPU µs per record), on the same records, after the whole-path rounds;
 // `--post` times what a worker's batch message costs: structured clone out and in (both in this thread).
+// `--read` times reading each record's file as a worker does, synchronously and with fs/promises.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile as readFileAsync } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { contentHash, evaluatePacked, type PackedOutcome } from '../src/catalog/evaluate.js';
 import { publishedQuads } from '../src/catalog/published.js';
@@ -19,6 +24,7 @@ import { generateRecord } from './generate.js';
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const stages = process.argv.includes('--stages');
 const post = process.argv.includes('--post');
+const readFiles = process.argv.includes('--read');
 const count = Number(args[0] ?? 3000);
 const rounds = Number(args[1] ?? 1);
 const base = 'https://example.org/';
@@ -93,4 +99,27 @@ if (post) {
   }) / 250;
   port1.close();
   process.stdout.write(`${'post + receive a batch message'.padEnd(40)} ${us.toFixed(1).padStart(6)} µs/record\n`);
+}
+
+if (readFiles) {
+  // A worker's read of each file, one after the other, synchronous and asynchronous, on files just written (so in
+  // the page cache, as a folder being published usually is). CPU of the whole process: libuv's pool threads too.
+  const dir = mkdtempSync(join(tmpdir(), 'ldpub-read-'));
+  try {
+    const paths = files.map((f) => {
+      const path = join(dir, f.source);
+      writeFileSync(path, f.bytes);
+      return path;
+    });
+    const half = paths.length >> 1;
+    const sync = cpuPer(paths.slice(0, half), (p) => readFileSync(p));
+    const cpu0 = process.cpuUsage();
+    for (const p of paths.slice(half)) await readFileAsync(p);
+    const cpu = process.cpuUsage(cpu0);
+    const async = (cpu.user + cpu.system) / (paths.length - half);
+    process.stdout.write(`${'read a file, synchronously'.padEnd(40)} ${sync.toFixed(0).padStart(6)} µs/record\n`);
+    process.stdout.write(`${'read a file, fs/promises readFile'.padEnd(40)} ${async.toFixed(0).padStart(6)} µs/record\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
