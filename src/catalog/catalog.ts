@@ -142,6 +142,11 @@ function indexOf(entries: readonly Entry[], base: string): EntryIndex<CatalogEnt
   return builder.finish();
 }
 
+/** A builder of the index of a catalog for `base`: entries added in id order are packed as they come. */
+export function indexBuilder(base: string): IndexBuilder<CatalogEntry> {
+  return new IndexBuilder(entryMaker(base));
+}
+
 /** How the index gives out an entry for `base`: a fresh object with the prototype that derives its IRI. */
 function entryMaker(base: string): (e: Entry) => CatalogEntry {
   return (e) => adopt(e, base);
@@ -175,7 +180,7 @@ function seconds(ms: number): Date {
  * The snapshot after a publication: the previous one when nothing changed, else a hash of the previous one and
  * of every changed entry (id, version, datestamp, deletion), so a publication of a few records hashes a few lines.
  */
-export function nextSnapshot(base: string, previous: string | undefined, changed: readonly Entry[]): string {
+export function nextSnapshot(base: string, previous: string | undefined, changed: Iterable<Entry> & { readonly length: number }): string {
   if (previous !== undefined && changed.length === 0) return previous;
   const hash = createHash('sha256').update(base).update('\n').update(previous ?? '').update('\n');
   for (const e of changed) hash.update(`${e.id} ${e.version} ${e.datestamp}${e.deleted ? ' deleted' : ''}\n`);

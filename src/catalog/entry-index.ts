@@ -258,8 +258,10 @@ function idAt(chunk: Chunk, j: number): string {
 }
 
 function decode(chunk: Chunk, j: number): Entry {
-  const bytes = chunk.bytes;
-  const at = chunk.offsets[j]!;
+  return decodeAt(chunk.bytes, chunk.offsets[j]!);
+}
+
+function decodeAt(bytes: Buffer, at: number): Entry {
   const flags = bytes[at]!;
   const r = new Reader(bytes, at + 9);
   const e: Entry = { id: r.string(), version: r.string(), datestamp: bytes.readDoubleLE(at + 1), source: r.string() };
@@ -288,25 +290,8 @@ function encodeChunk(entries: readonly Entry[]): Chunk {
   let oldest = Infinity;
   entries.forEach((e, j) => {
     offsets[j] = w.length;
-    const stats: GraphStats | undefined = e.stats;
-    let flags = 0;
-    if (e.deleted) flags |= DELETED;
-    if (e.warnings !== undefined) flags |= HAS_WARNINGS;
-    if (e.ntBytes !== undefined) flags |= HAS_NT;
-    if (stats !== undefined) flags |= HAS_STATS;
-    if (e.title !== undefined) flags |= HAS_TITLE;
-    w.byte(flags);
-    w.double(e.datestamp);
-    w.string(e.id);
-    w.string(e.version);
-    w.string(e.source);
-    if (e.title !== undefined) w.string(e.title);
-    if (e.warnings !== undefined) w.uint(e.warnings);
-    if (e.ntBytes !== undefined) w.uint(e.ntBytes);
-    if (stats !== undefined) {
-      w.uint(stats.triples);
-      w.uint(stats.entities);
-    }
+    encodeEntry(w, e);
+    const stats = e.stats;
     if (!e.deleted) {
       live++;
       if ((e.warnings ?? 0) > 0) warned++;
@@ -319,6 +304,97 @@ function encodeChunk(entries: readonly Entry[]): Chunk {
     if (e.datestamp < oldest) oldest = e.datestamp;
   });
   return { bytes: w.done(), offsets, firstId: entries[0]!.id, lastId: entries[entries.length - 1]!.id, live, warned, triples, entities, ntBytes, ntMissing, newest, oldest };
+}
+
+function encodeEntry(w: Writer, e: Entry): void {
+  const stats: GraphStats | undefined = e.stats;
+  let flags = 0;
+  if (e.deleted) flags |= DELETED;
+  if (e.warnings !== undefined) flags |= HAS_WARNINGS;
+  if (e.ntBytes !== undefined) flags |= HAS_NT;
+  if (stats !== undefined) flags |= HAS_STATS;
+  if (e.title !== undefined) flags |= HAS_TITLE;
+  w.byte(flags);
+  w.double(e.datestamp);
+  w.string(e.id);
+  w.string(e.version);
+  w.string(e.source);
+  if (e.title !== undefined) w.string(e.title);
+  if (e.warnings !== undefined) w.uint(e.warnings);
+  if (e.ntBytes !== undefined) w.uint(e.ntBytes);
+  if (stats !== undefined) {
+    w.uint(stats.triples);
+    w.uint(stats.entities);
+  }
+}
+
+/**
+ * Entries kept packed while a catalog is assembled (the records every file claims, a million at a first ingest),
+ * by slot number: pages of bytes instead of a million objects in the heap. A slot's datestamp can be set in place.
+ */
+export class EntryArena implements Iterable<Entry> {
+  private static readonly PAGE = 1 << 20;
+  private readonly pages: Buffer[] = [];
+  private page: Buffer | undefined;
+  private used = 0;
+  private pageOf = new Uint32Array(1024);
+  private offsetOf = new Uint32Array(1024);
+  private count = 0;
+  private readonly w = new Writer();
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Keeps `e`; returns its slot. */
+  push(e: Entry): number {
+    const w = this.w.reset();
+    encodeEntry(w, e);
+    const n = w.length;
+    if (!this.page || this.used + n > this.page.length) {
+      this.page = Buffer.allocUnsafeSlow(Math.max(EntryArena.PAGE, n));
+      this.pages.push(this.page);
+      this.used = 0;
+    }
+    w.copyTo(this.page, this.used);
+    if (this.count === this.pageOf.length) {
+      this.pageOf = grow(this.pageOf);
+      this.offsetOf = grow(this.offsetOf);
+    }
+    this.pageOf[this.count] = this.pages.length - 1;
+    this.offsetOf[this.count] = this.used;
+    this.used += n;
+    return this.count++;
+  }
+
+  get(slot: number): Entry {
+    return decodeAt(this.pages[this.pageOf[slot]!]!, this.offsetOf[slot]!);
+  }
+
+  id(slot: number): string {
+    const bytes = this.pages[this.pageOf[slot]!]!;
+    return new Reader(bytes, this.offsetOf[slot]! + 9).string();
+  }
+
+  version(slot: number): string {
+    const r = new Reader(this.pages[this.pageOf[slot]!]!, this.offsetOf[slot]! + 9);
+    r.string();
+    return r.string();
+  }
+
+  setDatestamp(slot: number, ms: number): void {
+    this.pages[this.pageOf[slot]!]!.writeDoubleLE(ms, this.offsetOf[slot]! + 1);
+  }
+
+  *[Symbol.iterator](): IterableIterator<Entry> {
+    for (let i = 0; i < this.count; i++) yield this.get(i);
+  }
+}
+
+function grow(a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(a.length * 2);
+  next.set(a);
+  return next;
 }
 
 class Writer {
@@ -364,6 +440,10 @@ class Writer {
     this.uint(n);
     this.room(n);
     this.length += this.buf.write(s, this.length, 'utf8');
+  }
+
+  copyTo(target: Buffer, at: number): void {
+    this.buf.copy(target, at, 0, this.length);
   }
 
   /** The bytes, in a buffer of their own (not a slice of a shared pool that would keep it alive). */

@@ -12,7 +12,8 @@ import type { Gate } from '../validate/gate.js';
 import { ByteCache } from '../store/cache.js';
 import { defaultStorePath, openStore } from '../store/lmdb-store.js';
 import { compareSources, sortSources, type CatalogStore, type Entry, type FileState, type StagedFiles, type StoredRefusal, type StoreMeta } from '../store/store.js';
-import { Catalog, nextSnapshot } from './catalog.js';
+import { Catalog, indexBuilder, nextSnapshot } from './catalog.js';
+import { EntryArena } from './entry-index.js';
 import { contentHash, evaluatePacked, packOutcome, unreadable, type PackedOutcome } from './evaluate.js';
 import { evaluateStreamedFile, isStreamedFile } from './evaluate-stream.js';
 import type { WorkerInput, WorkerMessage } from './load-worker.js';
@@ -178,9 +179,11 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   }
   const current = previous ? previous.all : await store.entries();
   const cache = previous?.cache ?? new ByteCache(options.cacheBytes);
-  const { entries, changed, obsolete } = claims.compare(current, meta, store, options.clock);
+  // The next index is packed as the merge emits it, in id order: no array of every entry is made.
+  const index = indexBuilder(base);
+  const { changed, obsolete } = claims.compare(current, meta, store, options.clock, (e) => index.add(e));
   const nextMeta = publishedMeta(meta, base, changed, obsolete);
-  const catalog = new Catalog(base, entries, claims.refusals, store, cache, nextMeta);
+  const catalog = new Catalog(base, index.finish(), claims.refusals, store, cache, nextMeta);
   await store.publish({ entries: changed, removedFiles: found.removed, refusals: claims.refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
   logger.info({ ...catalog.counts(), dataDir, workers: stager.workers, evaluated: stager.evaluated, unchanged: found.looked - evaluatedFiles + stager.same, changed: changed.length, ms: { stat: Math.round(tStat - t0), evaluate: Math.round(tEval - tStat), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
   return catalog;
@@ -308,7 +311,7 @@ async function evaluate(found: Discovery, options: LoadOptions, store: CatalogSt
 }
 
 /** The metadata after publishing `changed`: newest change, datestamp floor, earliest datestamp, snapshot. */
-function publishedMeta(meta: StoreMeta, base: string, changed: readonly Entry[], obsolete: StoreMeta['obsolete']): StoreMeta {
+function publishedMeta(meta: StoreMeta, base: string, changed: EntryArena, obsolete: StoreMeta['obsolete']): StoreMeta {
   const next: StoreMeta = { ...meta, base, obsolete };
   delete next.staged;
   if (changed.length) {
@@ -378,12 +381,13 @@ async function applyPatch(
     const e = previous.entry(id);
     if (e) current.push(e);
   }
+  current.sort((a, b) => (a.id < b.id ? -1 : 1));
   const { changed, obsolete } = claims.compare(current, meta, store, options.clock);
   // The refusals of the other files stay, in file order, with those of the changed files in their place.
   const refusals = affected.size ? [...previous.refused.filter((r) => !affected.has(r.source)), ...claims.refusals] : [...previous.refused];
   if (affected.size) refusals.sort((a, b) => compareSources(a.source, b.source));
   const nextMeta = publishedMeta(meta, options.base, changed, obsolete);
-  const catalog = changed.length || affected.size ? previous.patched(changed, refusals, nextMeta) : previous;
+  const catalog = changed.length || affected.size ? previous.patched([...changed], refusals, nextMeta) : previous;
   await store.publish({ entries: changed, removedFiles: found.removed, refusals, meta: nextMeta, obsolete: purgeable(meta, catalog) });
   logger.info({ ...catalog.counts(), dataDir: options.dataDir, evaluated: stager.evaluated, unchanged: found.looked - affected.size, changed: changed.length, patched: affected.size, ms: { compare: Math.round(tEval - t0), publish: Math.round(performance.now() - tEval) } }, 'catalog loaded');
   return catalog;
@@ -465,10 +469,12 @@ class Stager {
 /**
  * Takes files in file order: claims what passes the gate for its file (the first file wins an id), refuses the
  * rest, then compares with what is published: new and changed records get a datestamp, vanished ones a tombstone.
+ * The claimed entries are kept packed (a first ingest claims a million), found by id through a map to their slot.
  */
 class Claims {
   readonly refusals: StoredRefusal[] = [];
-  private readonly desired = new Map<string, Entry>();
+  private readonly claimed = new EntryArena();
+  private readonly desired = new Map<string, number>();
 
   constructor(private readonly logger: CatalogLogger) {}
 
@@ -487,7 +493,7 @@ class Claims {
     for (const r of state.records) {
       const other = this.desired.get(r.id);
       if (other !== undefined) {
-        this.refuse({ source, id: r.id, code: 'LDPUB_DUPLICATE_ID', message: `the id is already used by ${other.source}`, field: 'id', value: r.id });
+        this.refuse({ source, id: r.id, code: 'LDPUB_DUPLICATE_ID', message: `the id is already used by ${this.claimed.get(other).source}`, field: 'id', value: r.id });
         continue;
       }
       if (!r.publishable) {
@@ -496,50 +502,56 @@ class Claims {
       }
       const e: Entry = { id: r.id, version: r.version, datestamp: 0, source, warnings: r.warnings, ntBytes: r.ntBytes, stats: r.stats };
       if (r.title !== undefined) e.title = r.title;
-      this.desired.set(r.id, e);
+      this.desired.set(r.id, this.claimed.push(e));
     }
   }
 
   /**
-   * Compares the claimed records with `current` (the published entries they may replace). `entries` is the whole
-   * published set when `current` was all of it; `changed` what to write; `obsolete` the versions replaced.
+   * Compares the claimed records with `current` (the published entries they may replace, sorted by id), in one
+   * merge in id order. `emit` is given every entry of the result in id order (the whole published set when
+   * `current` was all of it: the next index); `changed` is what to write, `obsolete` the versions replaced.
    */
-  compare(current: Iterable<Entry>, meta: StoreMeta, store: CatalogStore, clock: ((id: string) => number) | undefined) {
+  compare(current: Iterable<Entry>, meta: StoreMeta, store: CatalogStore, clock: ((id: string) => number) | undefined, emit: (e: Entry) => void = () => {}) {
     const floor = Math.max(meta.floor ?? 0, store.responseFloor);
     const now = Date.now();
     const stampOf = (id: string) => Math.max(clock ? clock(id) : now, floor);
-    const entries: Entry[] = [];
-    const changed: Entry[] = [];
+    const changed = new EntryArena();
     const obsolete: Array<{ id: string; version: string }> = [];
-    const seen = new Set<string>();
+    const ids = [...this.desired.keys()];
+    let sorted = true;
+    for (let i = 1; i < ids.length && sorted; i++) if (!(ids[i - 1]! < ids[i]!)) sorted = false;
+    if (!sorted) ids.sort((a, b) => (a < b ? -1 : 1));
+    const claim = (id: string): Entry => {
+      const slot = this.desired.get(id)!;
+      this.claimed.setDatestamp(slot, stampOf(id));
+      return this.claimed.get(slot);
+    };
+    const add = (e: Entry) => {
+      changed.push(e);
+      emit(e);
+    };
+    let k = 0;
+    let previousId: string | undefined;
     for (const cur of current) {
-      seen.add(cur.id);
-      const next = this.desired.get(cur.id);
-      if (next && !cur.deleted && cur.version === next.version) {
-        entries.push(cur);
+      if (previousId !== undefined && !(previousId < cur.id)) throw new Error(`published entries out of order: ${previousId} before ${cur.id}`);
+      previousId = cur.id;
+      while (k < ids.length && ids[k]! < cur.id) add(claim(ids[k++]!));
+      const slot = k < ids.length && ids[k] === cur.id ? this.desired.get(ids[k++]!) : undefined;
+      if (slot !== undefined && !cur.deleted && cur.version === this.claimed.version(slot)) {
+        emit(cur);
         continue;
       }
       if (!cur.deleted) obsolete.push({ id: cur.id, version: cur.version });
-      if (next) {
-        next.datestamp = stampOf(next.id);
-        entries.push(next);
-        changed.push(next);
-      } else if (cur.deleted) {
-        entries.push(cur);
-      } else {
+      if (slot !== undefined) add(claim(cur.id));
+      else if (cur.deleted) emit(cur);
+      else {
         const tomb: Entry = { id: cur.id, version: '', datestamp: stampOf(cur.id), source: cur.source, deleted: true };
         if (cur.title !== undefined) tomb.title = cur.title;
-        entries.push(tomb);
-        changed.push(tomb);
+        add(tomb);
       }
     }
-    for (const next of this.desired.values()) {
-      if (seen.has(next.id)) continue;
-      next.datestamp = stampOf(next.id);
-      entries.push(next);
-      changed.push(next);
-    }
-    return { entries, obsolete, changed };
+    while (k < ids.length) add(claim(ids[k++]!));
+    return { obsolete, changed };
   }
 }
 

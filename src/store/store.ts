@@ -119,7 +119,8 @@ export interface StagedFiles {
 
 /** The published change: entries written (new, changed, tombstones), files forgotten, and the new metadata. */
 export interface Publication {
-  entries: Entry[];
+  /** Iterated once, inside the write (a first ingest publishes a million, kept packed until then). */
+  entries: Iterable<Entry>;
   removedFiles: string[];
   refusals: StoredRefusal[];
   meta: StoreMeta;
