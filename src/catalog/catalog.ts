@@ -202,7 +202,7 @@ export async function catalogFromStore(store: CatalogReader, base: string, cache
 }
 
 /** The store's entries packed as they are read, batch by batch: never a million entry objects at once. */
-async function readIndex(store: CatalogReader, base: string): Promise<EntryIndex<CatalogEntry>> {
+export async function readIndex(store: CatalogReader, base: string): Promise<EntryIndex<CatalogEntry>> {
   const builder = new IndexBuilder(entryMaker(base));
   for await (const batch of store.entryBatches()) for (const e of batch) builder.add(e);
   return builder.finish();

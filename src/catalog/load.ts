@@ -12,7 +12,7 @@ import type { Gate } from '../validate/gate.js';
 import { ByteCache } from '../store/cache.js';
 import { defaultStorePath, openStore } from '../store/lmdb-store.js';
 import { compareSources, sortSources, type CatalogStore, type Entry, type FileState, type StagedFiles, type StoredRefusal, type StoreMeta } from '../store/store.js';
-import { Catalog, indexBuilder, nextSnapshot } from './catalog.js';
+import { Catalog, indexBuilder, nextSnapshot, readIndex } from './catalog.js';
 import { EntryArena } from './entry-index.js';
 import { contentHash, evaluatePacked, packOutcome, unreadable, type PackedOutcome } from './evaluate.js';
 import { evaluateStreamedFile, isStreamedFile } from './evaluate-stream.js';
@@ -177,7 +177,8 @@ export async function loadCatalog(options: LoadOptions): Promise<Catalog> {
   for await (const rows of store.fileStates()) {
     for (const [source, state] of rows) if (!gone.has(source) && state.gate === gateKey) claims.file(source, state);
   }
-  const current = previous ? previous.all : await store.entries();
+  // Without a catalog before this one, the store's entries, packed as they are read (not a million objects).
+  const current = previous ? previous.all : (await readIndex(store, base)).iterate('all');
   const cache = previous?.cache ?? new ByteCache(options.cacheBytes);
   // The next index is packed as the merge emits it, in id order: no array of every entry is made.
   const index = indexBuilder(base);
