@@ -91,7 +91,8 @@ export async function writeResourceList(catalog: Listing, base: string, sink: Si
   if (i < end) {
     for (const r of catalog.records.from(start)) {
       await sink.write(`  <url><loc>${escapeText(r.iri)}</loc><lastmod>${w3c(r.lastModified)}</lastmod></url>\n`);
-      if (++i >= end) break;
+      // A client gone away stops the list.
+      if (++i >= end || sink.aborted) break;
     }
   }
   await sink.write(CLOSE);
@@ -181,7 +182,7 @@ export async function writeChangeList(catalog: Listing, base: string, sink: Sink
   const from = partFrom(catalog, order, start);
   const until = end < order.length ? partFrom(catalog, order, end) : catalog.lastModified;
   await sink.write(open('changelist', ` from="${w3c(from)}" until="${w3c(until)}"`, base + RS_PATHS.capabilityList, part && base + RS_PATHS.changeList));
-  for (let k = start; k < end; k++) {
+  for (let k = start; k < end && !sink.aborted; k++) {
     const e = catalog.all.at(order[k]!)!;
     const at = w3c(e.lastModified);
     await sink.write(`  <url><loc>${escapeText(e.iri)}</loc><lastmod>${at}</lastmod><rs:md change="${e.deleted ? 'deleted' : 'updated'}" datetime="${at}"/></url>\n`);

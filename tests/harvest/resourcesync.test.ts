@@ -138,7 +138,17 @@ describe('ResourceSync', () => {
   it('lists a tombstone as deleted', async () => {
     const at = (h: number) => new Date(Date.UTC(2024, 0, 1, h));
     const catalog = listing([{ iri: `${BASE}/record/a`, lastModified: at(1) }, { iri: `${BASE}/record/gone`, lastModified: at(2), deleted: true }], at(2));
-    const list = parse(await written((sink) => writeChangeList(catalog, BASE, sink)));
+    const text = await written((sink) => writeChangeList(catalog, BASE, sink));
+    // Under the limit, one list, exactly as before lists could be split.
+    expect(text).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:rs="http://www.openarchives.org/rs/terms/">\n' +
+        '  <rs:md capability="changelist" from="2024-01-01T01:00:00Z" until="2024-01-01T02:00:00Z"/>\n' +
+        `  <rs:ln rel="up" href="${BASE}/resourcesync/capabilitylist.xml"/>\n` +
+        `  <url><loc>${BASE}/record/a</loc><lastmod>2024-01-01T01:00:00Z</lastmod><rs:md change="updated" datetime="2024-01-01T01:00:00Z"/></url>\n` +
+        `  <url><loc>${BASE}/record/gone</loc><lastmod>2024-01-01T02:00:00Z</lastmod><rs:md change="deleted" datetime="2024-01-01T02:00:00Z"/></url>\n` +
+        '</urlset>\n',
+    );
+    const list = parse(text);
     expect(list.urls.map((u) => [u.loc, u.md!.getAttribute('change')])).toEqual([
       [`${BASE}/record/a`, 'updated'],
       [`${BASE}/record/gone`, 'deleted'],
