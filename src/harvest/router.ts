@@ -19,7 +19,18 @@ import { LdpubError } from '../errors.js';
 import { checkRepositoryIdentifier, repositoryIdentifierFor } from './oai/identifier.js';
 import { SITEMAP_LIMIT, sitemapPages, writeSitemapIndex, writeUrlset } from './sitemap.js';
 import { snapshotId } from './snapshot.js';
-import { capabilityList, changeList, resourceList, RS_PATHS, sourceDescription } from './resourcesync.js';
+import {
+  capabilityList,
+  RS_LIMIT,
+  RS_PART_PATHS,
+  RS_PATHS,
+  rsParts,
+  sourceDescription,
+  writeChangeList,
+  writeChangeListIndex,
+  writeResourceList,
+  writeResourceListIndex,
+} from './resourcesync.js';
 import { voidQuads } from './void.js';
 
 export interface HarvestOptions {
@@ -48,6 +59,8 @@ export interface HarvestOptions {
   repositoryName?: string;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default and maximum 50,000). */
   sitemapLimit?: number;
+  /** Resources per ResourceSync Resource List and Change List before each becomes an index of parts (default and maximum 50,000). */
+  resourceSyncLimit?: number;
   /** Records per /records page (default 100). */
   collectionPageSize?: number;
   /** Cache-Control max-age in seconds for the dumps, sitemaps, VoID and collection pages (default 300). */
@@ -62,6 +75,7 @@ export function createHarvestRouter(options: HarvestOptions): Router {
   const { live } = options;
   const repositoryName = options.repositoryName ?? `ldpub catalog at ${new URL(base).host}`;
   const sitemapLimit = Math.min(options.sitemapLimit ?? SITEMAP_LIMIT, SITEMAP_LIMIT);
+  const rsLimit = Math.min(options.resourceSyncLimit ?? RS_LIMIT, RS_LIMIT);
   const collectionSize = options.collectionPageSize ?? 100;
   const router = Router();
   const maxAge = options.cacheMaxAge ?? 300;
@@ -76,25 +90,43 @@ export function createHarvestRouter(options: HarvestOptions): Router {
     });
   };
   route('/oai', OAI_METHODS);
-  for (const path of [...Object.values(DUMPS).flatMap((d) => [d.path, `${d.path}.gz`]), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records', ...Object.values(RS_PATHS)]) route(path, READ_METHODS);
+  for (const path of [...Object.values(DUMPS).flatMap((d) => [d.path, `${d.path}.gz`]), '/sitemap.xml', SITEMAP_PAGE, '/.well-known/void', '/records', ...Object.values(RS_PATHS), ...Object.values(RS_PART_PATHS)]) route(path, READ_METHODS);
 
-  // ResourceSync: the description and capability list are fixed; the lists are made once per catalog snapshot.
+  // ResourceSync: the description and capability list are fixed; the lists are streamed from the catalog, past
+  // the limit as an index of numbered parts (each validated by the snapshot, as the sitemap's pages).
   const rsLink = `<${base}${RS_PATHS.capabilityList}>; rel="resourcesync"`;
-  const rsBodies = new WeakMap<Catalog, Map<string, string>>();
-  const rs = (path: string, make: (catalog: Catalog) => string) =>
+  const rsFixed = (path: string, text: string) =>
     router.get(path, async (req, res) => {
-      const catalog = live.current;
-      let bodies = rsBodies.get(catalog);
-      if (!bodies) rsBodies.set(catalog, (bodies = new Map()));
-      let text = bodies.get(path);
-      if (text === undefined) bodies.set(path, (text = make(catalog)));
       res.setHeader('Link', rsLink);
-      await sendText(req, res, 'application/xml', text, catalog.lastModified);
+      await sendText(req, res, 'application/xml', text, live.current.lastModified);
     });
-  rs(RS_PATHS.description, () => sourceDescription(base));
-  rs(RS_PATHS.capabilityList, () => capabilityList(base));
-  rs(RS_PATHS.resourceList, (catalog) => resourceList(catalog, base));
-  rs(RS_PATHS.changeList, (catalog) => changeList(catalog, base));
+  rsFixed(RS_PATHS.description, sourceDescription(base));
+  rsFixed(RS_PATHS.capabilityList, capabilityList(base));
+  const rsLists = [
+    { name: 'resourcelist', path: RS_PATHS.resourceList, part: RS_PART_PATHS.resourceList, length: (c: Catalog) => c.records.length, write: writeResourceList, index: writeResourceListIndex },
+    { name: 'changelist', path: RS_PATHS.changeList, part: RS_PART_PATHS.changeList, length: (c: Catalog) => c.all.length, write: writeChangeList, index: writeChangeListIndex },
+  ] as const;
+  for (const list of rsLists) {
+    router.get(list.path, async (req, res) => {
+      const catalog = live.current;
+      res.setHeader('Link', rsLink);
+      const split = list.length(catalog) > rsLimit;
+      await sendXml(req, res, `"${snapshotId(catalog)}-${list.name}"`, catalog.lastModified, (sink) =>
+        split ? list.index(catalog, base, rsLimit, sink) : list.write(catalog, base, sink),
+      );
+    });
+    router.get(list.part, async (req, res) => {
+      const catalog = live.current;
+      const n = Number((req.params as { [k: string]: string })[0]);
+      const length = list.length(catalog);
+      res.setHeader('Link', rsLink);
+      if (length <= rsLimit || n < 1 || n > rsParts(length, rsLimit)) {
+        res.status(404).type('text/plain').send(`no such ${list.name} part\n`);
+        return;
+      }
+      await sendXml(req, res, `"${snapshotId(catalog)}-${list.name}-${n}"`, catalog.lastModified, (sink) => list.write(catalog, base, sink, { n, limit: rsLimit }));
+    });
+  }
 
   const oai = oaiHandler(live, {
     base,
