@@ -14,6 +14,7 @@ import { createApp, DEFAULT_CACHE_MAX_AGE } from '../server/app.js';
 import { loadGate } from '../validate/gate.js';
 import { createLogger } from '../server/log.js';
 import { trackConnections } from '../server/drain.js';
+import { ingestInChild } from './first-ingest.js';
 import type { Command } from './io.js';
 import { DEFAULT_PORT, engineUsage, parseOptions, resolveBase } from './options.js';
 import { parseEngine, type EngineName } from '../validate/engine-name.js';
@@ -133,9 +134,10 @@ export const run: Command = async (argv, io) => {
       catchUp = true;
     } else {
       await gateReady;
-      live = new LiveCatalog(await build(), build, logger);
-      // A first ingest read much of the store through its map; serving maps afresh only what it reads.
+      // A first ingest runs in a process of its own (first-ingest.ts), then the store is read as a restart reads it.
+      await ingestInChild({ dataDir, storePath: values.store ?? defaultStorePath(dataDir), base, engine });
       await store.remap();
+      live = new LiveCatalog(await catalogFromStore(store, base, new ByteCache(cacheBytes)), build, logger);
     }
   } catch (e) {
     io.stderr.write(`ldpub serve: cannot load the data folder ${JSON.stringify(dataDir)}: ${e instanceof LdpubError ? e.toLine() : (e as Error).message}\n`);
