@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { LdpubError } from '../errors.js';
 import { knownExtensions } from '../readers/index.js';
 import type { Gate } from '../validate/gate.js';
 import { ByteCache } from '../store/cache.js';
@@ -90,7 +91,14 @@ export async function listRecordSources(dir: string): Promise<string[]> {
   const extensions = knownExtensions().map((e) => `.${e}`);
   const out: string[] = [];
   const walk = async (rel: string): Promise<void> => {
-    for (const e of await readdir(rel ? join(dir, rel) : dir, { withFileTypes: true })) {
+    const folder = rel ? join(dir, rel) : dir;
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (e) {
+      throw new LdpubError('LDPUB_IO', `cannot list the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { record: folder });
+    }
+    for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const source = rel ? `${rel}${sep}${e.name}` : e.name;
       if (e.isDirectory()) await walk(source);

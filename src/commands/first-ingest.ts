@@ -45,8 +45,10 @@ export function ingestInChild(request: IngestRequest): Promise<void> {
 async function child(request: IngestRequest): Promise<IngestReply> {
   const store = await openStore(request.storePath);
   try {
+    const logger = createLogger();
+    logger.info({ pid: process.pid, dataDir: request.dataDir }, 'first ingest, in a process of its own');
     const gate = await loadGate({ engine: request.engine });
-    await loadCatalog({ dataDir: request.dataDir, base: request.base, gate, gateKey: shaclGateKey(), logger: createLogger(), store, workers: availableParallelism() });
+    await loadCatalog({ dataDir: request.dataDir, base: request.base, gate, gateKey: shaclGateKey(), logger, store, workers: availableParallelism() });
     return { ok: true };
   } finally {
     await store.close();
