@@ -317,4 +317,29 @@ describe('the change journal (a SIGHUP without --watch)', () => {
       journal.close();
     }
   });
+
+  it('after a failed full comparison the journal is not trusted until one succeeds', async () => {
+    const folder = tempDir('journal');
+    copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(folder, 'seed.txt'));
+    let fail = false;
+    const { live, scopes } = await liveOver(folder, (changed) => fail && changed === undefined);
+    const journal = live.journal(folder);
+    try {
+      await journal.ready;
+      await live.reload();
+      expect(journal.trusted).toBe(true);
+      fail = true;
+      expect((await live.reload()).ok).toBe(false);
+      expect(journal.trusted).toBe(false);
+      fail = false;
+      scopes.length = 0;
+      writeFileSync(join(folder, 'a.txt'), 'a');
+      expect(await until(() => journal.recorded !== 'all' && journal.recorded.has('a.txt'))).toBe(true);
+      expect((await journal.reload()).ok).toBe(true);
+      expect(scopes).toEqual([undefined]);
+      expect(journal.trusted).toBe(true);
+    } finally {
+      journal.close();
+    }
+  });
 });
