@@ -252,6 +252,35 @@ describe('the change journal (a SIGHUP without --watch)', () => {
     }
   });
 
+  it('says a reload is under way from the SIGHUP until its full comparison is done, between the two reloads too', async () => {
+    const folder = tempDir('journal');
+    const first = await loadCatalog({ dataDir: folder, base: TEST_BASE, gate: await loadGate() });
+    let betweenTheTwo: boolean | undefined;
+    let fullsBegun = 0;
+    const live = new LiveCatalog(first, (_previous, changed) => {
+      if (changed) {
+        // Fires after this build is swapped in (it resolves at once) and before the full comparison is asked for.
+        setTimeout(() => (betweenTheTwo = fullsBegun === 1 ? live.reloading : undefined), 10);
+      } else fullsBegun++;
+      return Promise.resolve(first);
+    });
+    const journal = live.journal(folder);
+    try {
+      await journal.ready;
+      await live.reload();
+      writeFileSync(join(folder, 'a.txt'), 'a');
+      expect(await until(() => journal.recorded !== 'all' && journal.recorded.has('a.txt'))).toBe(true);
+      const done = journal.reload();
+      expect(live.reloading).toBe(true);
+      await done;
+      expect(betweenTheTwo).toBe(true);
+      expect(fullsBegun).toBe(2);
+      expect(live.reloading).toBe(false);
+    } finally {
+      journal.close();
+    }
+  });
+
   it('an untrusted or overflowing journal gives a full comparison only', async () => {
     const folder = tempDir('journal');
     copyFileSync(fixturePath('catalog', 'seed-case-report.txt'), join(folder, 'seed.txt'));
