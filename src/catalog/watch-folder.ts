@@ -6,6 +6,8 @@ import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 export interface FolderWatch {
+  /** Settles once every folder that was there at the start is watched (or could not be). */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -22,7 +24,7 @@ export function watchFolder(dir: string, onChange: (path: string | undefined) =>
       onChange(name ? String(name) : undefined);
     });
     watcher.on('error', onError);
-    return { close: () => watcher.close() };
+    return { ready: Promise.resolve(), close: () => watcher.close() };
   }
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
@@ -73,8 +75,9 @@ export function watchFolder(dir: string, onChange: (path: string | undefined) =>
     for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) await walk(rel ? `${rel}${sep}${e.name}` : e.name);
   };
   add('');
-  void walk('');
+  const ready = walk('');
   return {
+    ready,
     close() {
       closed = true;
       for (const w of watchers.values()) w.close();

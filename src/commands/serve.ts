@@ -31,7 +31,8 @@ Serves every record in the data folder by content negotiation.
   --port N             the port (default: ${DEFAULT_PORT}; 0 picks a free one)
   --host H             the address to listen on (default: ${DEFAULT_HOST}; use 0.0.0.0 to accept outside connections)
   --base URL           base of record URIs (default: $LDPUB_BASE_URL or http://localhost:PORT)
-  --watch              reload when files in the data folder change (SIGHUP always reloads)
+  --watch              reload when files in the data folder change (SIGHUP always reloads; without
+                       --watch it reloads the files seen changing first, then compares the whole folder)
   --cache-max-age S    Cache-Control max-age in seconds (default: ${DEFAULT_CACHE_MAX_AGE})
   --cache-mb N         memory for cached records and representations, in MiB (default: 64)
   ${engineUsage(21)}
@@ -153,14 +154,17 @@ export const run: Command = async (argv, io) => {
     io.stderr.write(`ldpub serve: cannot listen on ${values.host}:${port}: ${(e as Error).message}\n`);
     return 1;
   }
+  // Without --watch the folder is watched all the same, only to keep a journal of the changed paths for SIGHUP.
+  const journal = values.watch ? undefined : live.journal(dataDir);
   const address = server.address() as AddressInfo;
   logger.info({ host: address.address, port: address.port, base, dataDir, ...live.current.counts() }, 'listening');
 
   let shapesFailed = false;
   if (catchUp) {
     // The index is read and the folder compared with the store now; shapes that cannot be compiled stop the
-    // server as they stop a first start.
-    void live.reload();
+    // server as they stop a first start. The journal watches every folder first, so that the comparison leaves it
+    // trusted: the next SIGHUP reloads the paths it names before comparing the folder again.
+    void (journal ? journal.ready : Promise.resolve()).then(() => live.reload());
     gateReady.catch(
       (e: unknown) => {
         shapesFailed = true;
@@ -169,8 +173,9 @@ export const run: Command = async (argv, io) => {
       },
     );
   }
-  const stopWatching = values.watch ? live.watch(dataDir) : () => {};
-  const onHup = () => void live.reload();
+  const stopWatching = values.watch ? live.watch(dataDir) : () => journal?.close();
+  // SIGHUP compares the whole folder; without --watch, the paths the journal names are reloaded first.
+  const onHup = () => void (journal ? journal.reload() : live.reload());
   process.on('SIGHUP', onHup);
 
   return new Promise<number>((resolve) => {

@@ -52,4 +52,19 @@ describe.each([process.platform])('watchFolder on %s', (platform) => {
     w.close();
     expect(errors.map((e) => (e as NodeJS.ErrnoException).code)).toEqual(['ENOENT']);
   });
+
+  it('is ready once every folder there at the start is watched', async () => {
+    const dir = tempDir('watch');
+    const deep = join(dir, 'a', 'b', 'c');
+    mkdirSync(deep, { recursive: true });
+    const seen = new Set<string | undefined>();
+    const w = watchFolder(dir, (p) => seen.add(p), () => {}, platform);
+    try {
+      await w.ready;
+      writeFileSync(join(deep, 'd.txt'), 'd');
+      expect(await until(seen, ['a', 'b', 'c', 'd.txt'].join(sep))).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
 });

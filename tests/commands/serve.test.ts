@@ -1,11 +1,12 @@
 // `ldpub serve` as a child process: it listens, logs refused records, and on SIGTERM lets a request in flight finish, then exits 0.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataFolder, SEED_ID } from '../server/harness.js';
 import { generateCatalogDir } from '../harvest/helpers.js';
+import { fixturePath } from '../helpers/fixtures.js';
 import { RawConnection, type RawResponse } from '../server/raw-http.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -155,6 +156,60 @@ describe('ldpub serve', () => {
       child.proc.kill('SIGKILL');
       for (const c of connections) c.destroy();
       rmSync(many, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('without --watch, a SIGHUP swaps in the files seen changing before it compares the whole folder', async () => {
+    const folder = dataFolder([]);
+    let child = await start(['--data', folder, '--port', '0', '--base', 'http://localhost:3000']);
+    /** Waits (bounded: 20 s, every 20 ms) until `n` log lines say `msg`. */
+    const logged = async (msg: string, n = 1) => {
+      const count = () => child.lines.filter((l) => l.msg === msg).length;
+      for (let i = 0; i < 1000 && count() < n; i++) await new Promise((r) => setTimeout(r, 20));
+      return count();
+    };
+    try {
+      expect(await logged('watching the data folder: a SIGHUP reloads the files seen changing first')).toBe(1);
+      // The first catalog was built before the folder was watched: this SIGHUP compares the whole folder only.
+      child.proc.kill('SIGHUP');
+      expect(await logged('catalog swapped in')).toBe(1);
+      copyFileSync(fixturePath('catalog', 'plos-one-e-locator.txt'), join(folder, 'plos-one-e-locator.txt'));
+      child.proc.kill('SIGHUP');
+      expect(await logged('catalog swapped in', 3)).toBe(3);
+      const journal = child.lines.findIndex((l) => l.msg === 'reloading the files seen changing, then comparing the whole folder');
+      const swaps = child.lines.flatMap((l, i) => (l.msg === 'catalog swapped in' ? [i] : []));
+      expect(child.lines[journal]).toMatchObject({ paths: 1 });
+      expect(journal).toBeGreaterThan(swaps[0]!);
+      expect(journal).toBeLessThan(swaps[1]!);
+      // The scoped reload swapped in the new record; the full comparison came after it and found nothing more.
+      expect(child.lines[swaps[1]!]).toMatchObject({ published: 2 });
+      expect(child.lines[swaps[2]!]).toMatchObject({ published: 2 });
+      expect((await fetch(`http://127.0.0.1:${child.port}/record/plos-one-e-locator`)).status).toBe(200);
+      child.proc.kill('SIGTERM');
+      expect(await child.exit).toBe(0);
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+    // A restart watches the folder before it compares it with the store: the first SIGHUP uses the journal.
+    const again = await start(['--data', folder, '--port', '0', '--base', 'http://localhost:3000']);
+    child = again;
+    try {
+      expect(await logged('catalog swapped in')).toBe(1);
+      const watching = again.lines.findIndex((l) => l.msg === 'watching the data folder: a SIGHUP reloads the files seen changing first');
+      expect(watching).toBeGreaterThanOrEqual(0);
+      expect(watching).toBeLessThan(again.lines.findIndex((l) => l.msg === 'index read'));
+      copyFileSync(fixturePath('catalog', 'nature-genetics-consortium.txt'), join(folder, 'nature-genetics-consortium.txt'));
+      again.proc.kill('SIGHUP');
+      expect(await logged('catalog swapped in', 3)).toBe(3);
+      const journal = again.lines.findIndex((l) => l.msg === 'reloading the files seen changing, then comparing the whole folder');
+      const swaps = again.lines.flatMap((l, i) => (l.msg === 'catalog swapped in' ? [i] : []));
+      expect(journal).toBeGreaterThan(swaps[0]!);
+      expect(journal).toBeLessThan(swaps[1]!);
+      expect(again.lines[swaps[1]!]).toMatchObject({ published: 3 });
+      again.proc.kill('SIGTERM');
+      expect(await again.exit).toBe(0);
+    } finally {
+      again.proc.kill('SIGKILL');
     }
   }, 60_000);
 
