@@ -15,6 +15,8 @@ import { checkTarget, type Row, type TargetCheck } from './lib/report.js';
 export interface StoreBench {
   records: number;
   firstIngestS: number;
+  /** The ingest process's phase times (ms): stat, evaluate, publish. */
+  firstIngestPhases?: { [phase: string]: number };
   rssReadyMiB: number;
   /** RssAnon and RssFile once ready: LMDB's mapped pages count as RssFile (the kernel can drop them under pressure). */
   rssReady: Rss;
@@ -70,6 +72,8 @@ interface Served {
   readyMs: number;
   /** How many catalogs the server has swapped in so far (its log says each). */
   swaps: () => number;
+  /** The phase times (ms) of the first "catalog loaded" line before listening: the first ingest's, on a first start. */
+  phases?: { [phase: string]: number };
 }
 
 /** Starts `ldpub serve` on a free port and waits for its "listening" line. */
@@ -79,6 +83,7 @@ async function serve(dir: string, extra: string[] = []): Promise<Served> {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, LDPUB_LOG_LEVEL: 'info' },
   });
+  let phases: { [phase: string]: number } | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error('the server did not start in 60 minutes')), 3_600_000);
@@ -88,6 +93,7 @@ async function serve(dir: string, extra: string[] = []): Promise<Served> {
       while ((nl = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
+        if (line.includes('"catalog loaded"') && !phases) phases = (JSON.parse(line) as { ms?: { [phase: string]: number } }).ms;
         if (line.includes('"listening"')) {
           clearTimeout(timer);
           resolve((JSON.parse(line) as { port: number }).port);
@@ -100,7 +106,7 @@ async function serve(dir: string, extra: string[] = []): Promise<Served> {
   let swaps = 0;
   child.stdout!.on('data', (chunk: Buffer) => (swaps += chunk.toString().split('"catalog swapped in"').length - 1));
   child.stdout!.resume();
-  return { child, port, readyMs: now() - started, swaps: () => swaps };
+  return { child, port, readyMs: now() - started, swaps: () => swaps, ...(phases ? { phases } : {}) };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -146,8 +152,10 @@ export async function storeSection(count: number, seed: number, dataDir?: string
     log('first ingest');
     let s = await serve(data.dir);
     const firstIngestS = s.readyMs / 1000;
+    const firstIngestPhases = s.phases;
     const rssReadyMiB = rssMiB(s.child.pid!);
     const rssReady = rssParts(s.child.pid!);
+    if (s.phases) log(`first ingest phases (ms): ${JSON.stringify(s.phases)}`);
     log(`first ingest ${round(firstIngestS, 1)} s, RSS ${round(rssReadyMiB, 0)} MiB (${JSON.stringify(rssReady)})`);
     await stop(s.child);
 
@@ -221,6 +229,7 @@ export async function storeSection(count: number, seed: number, dataDir?: string
     return {
       records: count,
       firstIngestS: round(firstIngestS, 1),
+      ...(firstIngestPhases ? { firstIngestPhases } : {}),
       rssReadyMiB: round(rssReadyMiB, 0),
       rssReady,
       restartToLastServedS: round(restartToLastServedS, 2),
