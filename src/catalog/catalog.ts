@@ -137,7 +137,7 @@ const prototypes = new Map<string, object>();
 
 /** The index of `entries`, sorted first when they are not (the store lists them in key order, which is id order). */
 function indexOf(entries: readonly Entry[], base: string): EntryIndex<CatalogEntry> {
-  const builder = new IndexBuilder(entryMaker(base));
+  const builder = indexBuilder(base);
   for (const e of entries) builder.add(e);
   return builder.finish();
 }
@@ -203,7 +203,7 @@ export async function catalogFromStore(store: CatalogReader, base: string, cache
 
 /** The store's entries packed as they are read, batch by batch: never a million entry objects at once. */
 export async function readIndex(store: CatalogReader, base: string): Promise<EntryIndex<CatalogEntry>> {
-  const builder = new IndexBuilder(entryMaker(base));
+  const builder = indexBuilder(base);
   for await (const batch of store.entryBatches()) for (const e of batch) builder.add(e);
   return builder.finish();
 }

@@ -371,11 +371,6 @@ export class EntryArena implements Iterable<Entry> {
     return decodeAt(this.pages[this.pageOf[slot]!]!, this.offsetOf[slot]!);
   }
 
-  id(slot: number): string {
-    const bytes = this.pages[this.pageOf[slot]!]!;
-    return new Reader(bytes, this.offsetOf[slot]! + 9).string();
-  }
-
   version(slot: number): string {
     const r = new Reader(this.pages[this.pageOf[slot]!]!, this.offsetOf[slot]! + 9);
     r.string();
